@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>LWA Vault</main>, document.getElementById('app')!);

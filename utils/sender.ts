@@ -1,0 +1,40 @@
+import { isAmazonConsoleHost } from './amazon/hosts';
+
+export type SenderTrust = 'extension' | 'content' | 'untrusted';
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { url?: string };
+}
+
+/**
+ * Who sent a runtime message. Extension pages are our own origin compared exactly (never a prefix test:
+ * `chrome-extension://<id>.evil.example` must not pass); a content script is our id on a tab whose URL is an
+ * https Amazon console host from the facts. Everything else is untrusted.
+ */
+export function classifySender(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderTrust {
+  if (sender.id !== extensionId) return 'untrusted';
+  const url = parseUrl(sender.url);
+  if (!url) return 'untrusted';
+  // URL.origin is "null" for non-special schemes such as chrome-extension: compare scheme and host instead.
+  if (`${url.protocol}//${url.host}` === extensionOrigin) {
+    // Extension pages have no tab, or a tab showing our own page (the pop-out).
+    return 'extension';
+  }
+  const tabUrl = parseUrl(sender.tab?.url) ?? url;
+  if (url.protocol === 'https:' && isAmazonConsoleHost(url.hostname) && tabUrl.protocol === 'https:' && isAmazonConsoleHost(tabUrl.hostname)) {
+    return 'content';
+  }
+  return 'untrusted';
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -11,7 +11,14 @@ export default defineConfig({
     name: 'LWA Vault',
     description:
       'Encrypted vault for Amazon SP-API (Login with Amazon) credentials: captures the OAuth redirect, catches rotated client secrets and counts down to every deadline.',
-    permissions: ['storage', 'alarms'],
+    permissions: [
+      'storage',
+      'alarms',
+      'clipboardWrite',
+      'clipboardRead',
+      // Chrome's service worker has no DOM: clearing the clipboard needs an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'LWA Vault' },
     ...(browser === 'firefox'

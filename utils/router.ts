@@ -15,7 +15,7 @@ const envelopeSchema = z.object({ type: z.string(), data: z.unknown() });
  */
 export async function route(message: unknown, trust: SenderTrust, handlers: Partial<Handlers>): Promise<Reply<unknown>> {
   const envelope = envelopeSchema.safeParse(message);
-  if (!envelope.success || !(envelope.data.type in protocol)) {
+  if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
     return fail('bad-request', 'Unknown message.');
   }
   const type = envelope.data.type as MessageType;

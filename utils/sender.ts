@@ -18,8 +18,7 @@ export function classifySender(sender: SenderLike, extensionId: string, extensio
   if (sender.id !== extensionId) return 'untrusted';
   const url = parseUrl(sender.url);
   if (!url) return 'untrusted';
-  // URL.origin is "null" for non-special schemes such as chrome-extension: compare scheme and host instead.
-  if (`${url.protocol}//${url.host}` === extensionOrigin) {
+  if (originOf(url) === extensionOrigin) {
     // Extension pages have no tab, or a tab showing our own page (the pop-out).
     return 'extension';
   }
@@ -28,6 +27,12 @@ export function classifySender(sender: SenderLike, extensionId: string, extensio
     return 'content';
   }
   return 'untrusted';
+}
+
+/** URL.origin is "null" for non-special schemes such as chrome-extension: in Node, so build it from parts. */
+export function originOf(url: URL | string): string {
+  const parsed = typeof url === 'string' ? new URL(url) : url;
+  return `${parsed.protocol}//${parsed.host}`;
 }
 
 function parseUrl(value: string | undefined): URL | undefined {

@@ -1,3 +1,7 @@
 import { render } from 'preact';
+import { App } from '../../components/App';
+import '../../components/styles.css';
 
-render(<main>LWA Vault</main>, document.getElementById('app')!);
+const popout = new URLSearchParams(location.search).has('popout');
+document.body.classList.toggle('popout', popout);
+render(<App popout={popout} />, document.getElementById('app')!);

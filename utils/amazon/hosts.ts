@@ -76,3 +76,21 @@ export function kindOfHost(hostname: string): Kind | undefined {
 export function marketplaceByCode(code: string): Marketplace | undefined {
   return MARKETPLACES.find((m) => m.code === code);
 }
+
+/** Marketplaces whose Seller Central (or Vendor Central) hosts include `hostname`, in table order. */
+export function marketplacesOfHost(hostname: string, kind?: Kind): Marketplace[] {
+  const host = hostname.toLowerCase();
+  return MARKETPLACES.filter(
+    (m) => (kind !== 'vendor' && m.sellerHosts.includes(host)) || (kind !== 'seller' && m.vendorHosts.includes(host)),
+  );
+}
+
+/** The region a Seller/Vendor Central host serves (every host in the table serves a single region). */
+export function regionOfHost(hostname: string): Region | undefined {
+  return marketplacesOfHost(hostname)[0]?.region;
+}
+
+/** The host consent URLs are built on: the first Seller or Vendor Central host of the marketplace. */
+export function consentHostFor(marketplace: Marketplace, kind: Kind): string | undefined {
+  return (kind === 'seller' ? marketplace.sellerHosts : marketplace.vendorHosts)[0];
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseStatedDate } from '../../../utils/detect/stated-date';
+
+const JUNE_4_2027 = Date.UTC(2027, 5, 4);
+
+describe('parseStatedDate', () => {
+  it.each([
+    'Target rotation date: 4 Jun 2027',
+    'Target rotation date: 4 June 2027',
+    'Target rotation date: Friday, 4 June 2027',
+    'Expires on 2027-06-04',
+    'expires: 2027-6-4',
+    'rotation date 06/04/2027',
+    'Expiration date: June 4, 2027',
+    'Expiry date - Jun 4th 2027',
+    'Valid until 04.06.2027',
+    'Client secret ... Target rotation date 4th Jun. 2027 (in 180 days)',
+  ])('reads %s', (text) => {
+    expect(parseStatedDate(text)).toBe(JUNE_4_2027);
+  });
+
+  it('reads a slashed date with a first number above 12 as day/month', () => {
+    expect(parseStatedDate('Rotation date: 24/06/2027')).toBe(Date.UTC(2027, 5, 24));
+  });
+
+  it('skips a keyword without a date and takes the next one', () => {
+    expect(parseStatedDate('Your secret expires in 30 days. Target rotation date: 4 Jun 2027')).toBe(JUNE_4_2027);
+  });
+
+  it.each([
+    ['no keyword', 'Last login 2027-06-04'],
+    ['relative only', 'Expires in 30 days'],
+    ['impossible day', 'Expires on 31 Feb 2027'],
+    ['month 13', 'Expires on 2027-13-01'],
+    ['unknown month name', 'Expires on 4 Junk 2027'],
+    ['nothing', ''],
+  ])('gives undefined for %s', (_name, text) => {
+    expect(parseStatedDate(text)).toBeUndefined();
+  });
+});

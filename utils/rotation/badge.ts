@@ -1,0 +1,109 @@
+import type { EntryMeta } from '../vault/schema';
+import { localDayNumber, runtimeTimeZone } from './calendar';
+import {
+  compareText,
+  CREDENTIAL_DEADLINE_KINDS,
+  daysAndLevel,
+  deadlinesOf,
+  type DeadlineKind,
+  type DeadlineMeta,
+} from './countdown';
+import { DEADLINE_LABELS } from './labels';
+import { LEVEL_THRESHOLD_DAYS, MS_PER_DAY, severityOf, type Level } from './rules';
+
+export interface Badge {
+  /** '' (nothing due within 30 days), '7d' / '0d' (days left of the most urgent), or '!' (something overdue). */
+  text: string;
+  /** Badge background for `level`; white text stays readable on every one (contrast ≥ 4.5:1). */
+  color: string;
+  /** Tooltip: "LWA Vault — due: ShopCtrl 1P secret in 7 days; Cleo DE authorization overdue". */
+  title: string;
+  level: Level;
+}
+
+export type BadgeMeta = DeadlineMeta & Pick<EntryMeta, 'alias'> & { id?: string };
+
+export const BADGE_COLORS: Record<Level, string> = {
+  ok: '#455A64',
+  notice: '#1565C0',
+  soon: '#8A5300',
+  urgent: '#C62828',
+  overdue: '#7F0000',
+};
+
+/** Only deadlines this many local days away or closer light the badge (Amazon's console banner threshold). */
+export const BADGE_WINDOW_DAYS = LEVEL_THRESHOLD_DAYS.soon;
+/** The tooltip names at most this many deadlines, then "and N more". */
+export const BADGE_TITLE_MAX_ITEMS = 8;
+
+const TITLE_PREFIX = 'LWA Vault';
+
+interface DueItem {
+  alias: string;
+  id: string;
+  kind: DeadlineKind;
+  at: number;
+  daysLeft: number;
+  level: Level;
+}
+
+/**
+ * The toolbar badge from metadata alone (it works while the vault is locked). Linear in the number of
+ * deadlines: the tooltip keeps only the first few due items instead of sorting them all.
+ */
+export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: string = runtimeTimeZone()): Badge {
+  const today = localDayNumber(now, timeZone);
+  const first: DueItem[] = [];
+  let dueCount = 0;
+  let worst: DueItem | undefined;
+  for (const meta of metas) {
+    for (const deadline of deadlinesOf(meta, now)) {
+      if (!CREDENTIAL_DEADLINE_KINDS.includes(deadline.kind)) continue;
+      // Cheap pre-filter: a day boundary and a DST shift cannot bring a deadline 32 × 24 h away inside 30 days.
+      if (deadline.at - now > (BADGE_WINDOW_DAYS + 2) * MS_PER_DAY) continue;
+      const { daysLeft, level } = daysAndLevel(deadline.at, now, today, timeZone);
+      if (level !== 'overdue' && daysLeft > BADGE_WINDOW_DAYS) continue;
+      const { alias, id = '' } = meta;
+      const item: DueItem = { alias, id, kind: deadline.kind, at: deadline.at, daysLeft, level };
+      dueCount += 1;
+      if (worst === undefined || compareDue(item, worst) < 0) worst = item;
+      keepFirst(first, item, BADGE_TITLE_MAX_ITEMS);
+    }
+  }
+  if (worst === undefined) {
+    const title = `${TITLE_PREFIX} — nothing due in the next ${BADGE_WINDOW_DAYS} days`;
+    return { text: '', color: BADGE_COLORS.ok, title, level: 'ok' };
+  }
+  const text = worst.level === 'overdue' ? '!' : `${worst.daysLeft}d`;
+  const names = first.map((item) => `${item.alias} ${DEADLINE_LABELS[item.kind]} ${dueWhen(item)}`);
+  const more = dueCount - first.length;
+  if (more > 0) names.push(`and ${more} more`);
+  const title = `${TITLE_PREFIX} — due: ${names.join('; ')}`;
+  return { text, color: BADGE_COLORS[worst.level], title, level: worst.level };
+}
+
+function dueWhen(item: DueItem): string {
+  if (item.level === 'overdue') return 'overdue';
+  if (item.daysLeft === 0) return 'today';
+  if (item.daysLeft === 1) return 'tomorrow';
+  return `in ${item.daysLeft} days`;
+}
+
+/** Most severe level first, then earliest instant, then alias. */
+function compareDue(a: DueItem, b: DueItem): number {
+  return (
+    severityOf(b.level) - severityOf(a.level) ||
+    a.at - b.at ||
+    compareText(a.alias, b.alias) ||
+    compareText(a.id, b.id)
+  );
+}
+
+/** Insert into a sorted list that holds at most `max` items: O(max) per item, so O(n) overall. */
+function keepFirst(list: DueItem[], item: DueItem, max: number): void {
+  let index = list.length;
+  while (index > 0 && compareDue(item, list[index - 1]!) < 0) index -= 1;
+  if (index >= max) return;
+  list.splice(index, 0, item);
+  if (list.length > max) list.pop();
+}

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+
+export const AUTO_LOCK_ALARM = 'auto-lock';
+
+/**
+ * Re-arms the idle timer: the vault locks `minutes` after the last use from an extension page.
+ * 0 means "only when the browser closes" (storage.session is gone then), so no alarm is kept.
+ */
+export async function armAutoLock(minutes: number): Promise<void> {
+  if (minutes <= 0) {
+    await browser.alarms.clear(AUTO_LOCK_ALARM);
+    return;
+  }
+  await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: minutes });
+}
+
+export async function disarmAutoLock(): Promise<void> {
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}

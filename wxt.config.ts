@@ -1,5 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { AMAZON_CONSOLE_MATCHES } from './utils/amazon/hosts';
+import { contentScriptDiet } from './utils/rotation-capture/content-build';
+import { SHOPCTRL_MATCH_PATTERN } from './utils/shopctrl/url';
+import { TOKEN_ENDPOINT_PERMISSIONS } from './utils/capture/settings';
 
 // See README "Permissions" for why each entry is needed.
 export default defineConfig({
@@ -7,6 +11,12 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script runs on every Amazon console page: no polyfill, no host table (≤ 20 KB).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.name === 'content')) config.plugins = [contentScriptDiet(), ...(config.plugins ?? [])];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'LWA Vault',
     description:
@@ -16,11 +26,22 @@ export default defineConfig({
       'alarms',
       'clipboardWrite',
       'clipboardRead',
+      // Authorize: sees the redirect back from Amazon (URL-filtered to spapi_oauth_code / amazon_callback_uri).
+      'webNavigation',
+      'notifications',
       // Chrome's service worker has no DOM: clearing the clipboard needs an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
+      // Rotate: fills LWA Client Secret into the user's ShopCtrl tab, on their click (utils/shopctrl/).
+      'scripting',
     ],
+    // Rotate → ShopCtrl: the user's tenant host is only known at run time; see README "Permissions".
+    host_permissions: [SHOPCTRL_MATCH_PATTERN],
+    // Rotate: the panel beside a new secret is our page framed into the Amazon console tabs, nowhere else.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: AMAZON_CONSOLE_MATCHES }],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'LWA Vault' },
+    // Authorize → token exchange: asked for only when the user first exchanges a code (utils/capture/settings.ts).
+    optional_host_permissions: TOKEN_ENDPOINT_PERMISSIONS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,24 +1,71 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../utils/client';
+import { drafts } from '../utils/drafts';
 import type { VaultStatus } from '../utils/messages';
+import { parseDeepLink } from './entries/deep-link';
+import { Timeline } from './entries/Timeline';
 import { CreateVault } from './screens/CreateVault';
 import { Entries } from './screens/Entries';
+import { Authorize } from './screens/Authorize';
 import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
 
-type Tab = 'entries' | 'settings';
+type Tab = 'entries' | 'authorize' | 'timeline' | 'settings';
+
+/** `#authorize` (capture notifications link there) opens the Authorize wizard. */
+const AUTHORIZE_HASH = '#authorize';
+
+const TAB_LABELS: Record<Tab, string> = {
+  entries: 'Entries',
+  authorize: 'Authorize',
+  timeline: 'Timeline',
+  settings: 'Settings',
+};
+
+/** Tabs shown in the toolbar popup; the pop-out tab has room for the timeline too. */
+const POPUP_TABS: Tab[] = ['entries', 'authorize', 'settings'];
+const POPOUT_TABS: Tab[] = ['entries', 'authorize', 'timeline', 'settings'];
 
 /** The popup and its pop-out tab: first run, locked, or the unlocked vault. */
 export function App({ popout }: { popout: boolean }) {
   const [status, setStatus] = useState<VaultStatus>();
-  const [tab, setTab] = useState<Tab>('entries');
+  const [link, setLink] = useState(() => parseDeepLink(location.hash));
+  const [tab, setTab] = useState<Tab>(
+    location.hash === AUTHORIZE_HASH ? 'authorize' : link && 'timeline' in link && popout ? 'timeline' : 'entries',
+  );
   const [error, setError] = useState('');
+  const tabs = popout ? POPOUT_TABS : POPUP_TABS;
 
+  const refreshStatus = () => send('vault.status', {}).then(setStatus, (e: Error) => setError(e.message));
   useEffect(() => {
-    send('vault.status', {}).then(setStatus, (e: Error) => setError(e.message));
+    void refreshStatus();
+    // A notification can point an open pop-out at another entry.
+    const follow = () => {
+      if (location.hash === AUTHORIZE_HASH) return setTab('authorize');
+      const next = parseDeepLink(location.hash);
+      if (!next) return;
+      setLink(next);
+      setTab('timeline' in next && popout ? 'timeline' : 'entries');
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
   }, []);
 
-  const lock = async () => setStatus(await send('vault.lock', {}));
+  const lock = async () => {
+    await drafts.discardAll(); // a draft can hold a secret being typed
+    setStatus(await send('vault.lock', {}));
+  };
+  const popOut = (hash = location.hash) => {
+    window.open(`${location.pathname}?popout=1${hash}`);
+    window.close();
+  };
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
 
   return (
     <main>
@@ -27,8 +74,13 @@ export function App({ popout }: { popout: boolean }) {
           <img src="/icon/32.png" alt="" /> LWA Vault
         </h1>
         <div class="actions">
+          {!popout && status?.unlocked && (
+            <button type="button" onClick={() => popOut('#timeline')} title="Open the 12-month timeline in a tab">
+              Timeline
+            </button>
+          )}
           {!popout && (
-            <button type="button" onClick={() => window.open(`${location.pathname}?popout=1`)} title="Open LWA Vault in a tab">
+            <button type="button" onClick={() => popOut()} title="Open LWA Vault in a tab">
               Pop out
             </button>
           )}
@@ -44,14 +96,29 @@ export function App({ popout }: { popout: boolean }) {
       {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} />}
       {status?.unlocked && (
         <>
-          <nav class="tabs" role="tablist" aria-label="Sections">
-            {(['entries', 'settings'] as const).map((name) => (
-              <button type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
-                {name === 'entries' ? 'Entries' : 'Settings'}
+          <nav class="tabs" role="tablist" aria-label="Sections" onKeyDown={onTabKey}>
+            {tabs.map((name) => (
+              <button
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-controls="tab-panel"
+                aria-selected={tab === name}
+                tabIndex={tab === name ? 0 : -1}
+                onClick={() => setTab(name)}
+              >
+                {TAB_LABELS[name]}
               </button>
             ))}
           </nav>
-          <div role="tabpanel">{tab === 'entries' ? <Entries /> : <Settings />}</div>
+          <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`}>
+            {tab === 'entries' && (
+              <Entries openEntry={link && 'entryId' in link ? link : undefined} onLocked={refreshStatus} />
+            )}
+            {tab === 'timeline' && <Timeline onLocked={refreshStatus} />}
+            {tab === 'authorize' && <Authorize />}
+            {tab === 'settings' && <Settings />}
+          </div>
         </>
       )}
     </main>

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { backupProtocol, type BackupReplies } from './backup/protocol';
+import { captureProtocol, type CaptureReplies } from './capture/protocol';
 import { clipboardProtocol, type ClipboardReplies } from './clipboard/protocol';
+import { rotationProtocol, type RotationReplies } from './rotation/protocol';
+import { sightingProtocol, type SightingReplies } from './rotation-capture/protocol';
 import { vaultProtocol, type VaultReplies } from './vault/protocol';
 
 /**
@@ -10,9 +14,13 @@ import { vaultProtocol, type VaultReplies } from './vault/protocol';
 export const protocol = {
   ...vaultProtocol,
   ...clipboardProtocol,
+  ...rotationProtocol,
+  ...backupProtocol,
+  ...captureProtocol,
+  ...sightingProtocol,
 } as const satisfies Record<string, { access: 'extension' | 'content'; request: z.ZodType }>;
 
-export interface Replies extends VaultReplies, ClipboardReplies {}
+export interface Replies extends VaultReplies, ClipboardReplies, RotationReplies, BackupReplies, CaptureReplies, SightingReplies {}
 
 export type MessageType = keyof typeof protocol;
 export type Request<T extends MessageType> = z.input<(typeof protocol)[T]['request']>;
@@ -29,6 +37,8 @@ export type ErrorCode =
   | 'kdf-too-weak'
   | 'entry-damaged'
   | 'not-found'
+  | 'same-secret'
+  | 'backup-damaged'
   | 'internal';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -19,14 +19,25 @@ export function classifySender(sender: SenderLike, extensionId: string, extensio
   const url = parseUrl(sender.url);
   if (!url) return 'untrusted';
   if (originOf(url) === extensionOrigin) {
-    // Extension pages have no tab, or a tab showing our own page (the pop-out).
+    const frameTab = parseUrl(sender.tab?.url);
+    // The rotation panel is our page framed into an Amazon console tab: it acts for that page, so content-level.
+    if (url.pathname === PANEL_PAGE_PATH) return frameTab && isConsoleUrl(frameTab) ? 'content' : 'untrusted';
+    // Other extension pages have no tab, or a tab showing our own page (the pop-out); framed elsewhere, nothing.
+    if (frameTab && originOf(frameTab) !== extensionOrigin) return 'untrusted';
     return 'extension';
   }
   const tabUrl = parseUrl(sender.tab?.url) ?? url;
-  if (url.protocol === 'https:' && isAmazonConsoleHost(url.hostname) && tabUrl.protocol === 'https:' && isAmazonConsoleHost(tabUrl.hostname)) {
+  if (isConsoleUrl(url) && isConsoleUrl(tabUrl)) {
     return 'content';
   }
   return 'untrusted';
+}
+
+/** The rotation panel page (`entrypoints/panel/`), the one page web-accessible on the Amazon console hosts. */
+export const PANEL_PAGE_PATH = '/panel.html';
+
+function isConsoleUrl(url: URL): boolean {
+  return url.protocol === 'https:' && isAmazonConsoleHost(url.hostname);
 }
 
 /** URL.origin is "null" for non-special schemes such as chrome-extension: in Node, so build it from parts. */

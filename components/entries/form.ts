@@ -267,11 +267,14 @@ export function entryFromForm(form: EntryForm, now: number, timeZone: string): E
   if (secretIssuedAt !== undefined) meta.secretIssuedAt = secretIssuedAt;
   if (secretExpiresAt !== undefined) meta.secretExpiresAt = secretExpiresAt;
   const secrets: EntrySecrets = {};
-  for (const [key, value] of Object.entries(secretFields(form))) if (value !== '') secrets[key as keyof EntrySecrets] = value;
+  for (const [key, value] of Object.entries(secretFields(form))) if (value !== '') secrets[key as EditedSecret] = value;
   return { meta, secrets };
 }
 
-function secretFields(form: EntryForm): Required<Omit<EntrySecrets, 'previousClientSecret'>> {
+/** The sealed fields the editor shows (the previous secret and kept versions are the background's). */
+type EditedSecret = 'clientSecret' | 'refreshToken' | 'applicationId' | 'redirectUri' | 'sellingPartnerId' | 'resultUrl' | 'notes';
+
+function secretFields(form: EntryForm): Record<EditedSecret, string> {
   return {
     clientSecret: trimmed(form.clientSecret),
     refreshToken: trimmed(form.refreshToken),
@@ -317,7 +320,8 @@ export function patchFromForm(form: EntryForm, original: EntryMeta, now: number,
 // ---------------------------------------------------------------------------------------------------------
 // Pasting
 
-const FIELD_OF_CREDENTIAL: Record<CredentialField, FieldName> = {
+// The pasted block's fields have the same names as the form's.
+const FIELD_OF_CREDENTIAL: Record<CredentialField, FieldName & CredentialField> = {
   clientId: 'clientId',
   clientSecret: 'clientSecret',
   refreshToken: 'refreshToken',
@@ -340,8 +344,8 @@ export function applyPaste(form: EntryForm, field: FieldName, text: string): Pas
   const found = (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
   const isWholeValue = found.length === 1 && normalizePasted(text) === block[found[0]!];
   if (found.length > 1 || (found.length === 1 && !isWholeValue)) {
-    const next = { ...form };
-    for (const key of found) next[FIELD_OF_CREDENTIAL[key]] = block[key]!;
+    const next: EntryForm = { ...form };
+    for (const key of found) next[key] = block[key]!;
     return { form: next, filled: found.map((key) => FIELD_OF_CREDENTIAL[key]) };
   }
   const value = normalizePasted(text);

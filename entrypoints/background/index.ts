@@ -1,11 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBackupHandlers } from '../../utils/background/backup-handlers';
+import { createDetectHandlers } from '../../utils/background/detect-handlers';
+import { createRotationHandlers } from '../../utils/background/rotation-handlers';
 import { createVaultHandlers } from '../../utils/background/vault-handlers';
+import { vaultKeyFrom } from '../../utils/backup/vault-writer';
+import { registerCaptureWatcher } from '../../utils/capture/background';
 import { CLIPBOARD_ALARM, createClipboardClearer } from '../../utils/clipboard/clear-schedule';
 import { clearClipboardFromBackground } from '../../utils/clipboard/offscreen';
+import { createBackgroundClock, refreshQuietly, ROTATION_CLOCK_ALARM, startRotationClock } from '../../utils/reminders/background-clock';
+import { notifyOnChange } from '../../utils/reminders/vault-watch';
+import { sightingStorage } from '../../utils/rotation-capture/storage';
+import { createSightingStore } from '../../utils/rotation-capture/sightings';
 import { route } from '../../utils/router';
 import { classifySender, originOf } from '../../utils/sender';
-import { lastDeriveMsItem, pendingClipboardClearItem, settings } from '../../utils/storage-items';
+import { browserShopCtrlTabs } from '../../utils/shopctrl/tabs';
+import { lastDeriveMsItem, pendingClipboardClearItem, sessionVaultKeyItem, settings } from '../../utils/storage-items';
 import { armAutoLock, AUTO_LOCK_ALARM, disarmAutoLock } from '../../utils/vault/auto-lock';
 import { openVaultDb } from '../../utils/vault/db';
 import { sessionKeyStore } from '../../utils/vault/session-key-store';
@@ -14,7 +24,20 @@ import { createVaultService } from '../../utils/vault/vault';
 export default defineBackground(() => {
   // The database promise is created once and passed around; every listener registers synchronously below.
   const db = openVaultDb();
-  const vault = createVaultService({ openDb: () => db, keyStore: sessionKeyStore, now: Date.now });
+  // Every entry change repaints the badge, whichever feature made it.
+  const vault = notifyOnChange(
+    createVaultService({ openDb: () => db, keyStore: sessionKeyStore, now: Date.now }),
+    () => void refreshQuietly(rotation.clock),
+  );
+  // Rotation clock (issue #3): badge and reminders from metadata alone, so they work while the vault is locked.
+  const rotation = createBackgroundClock({
+    listEntries: () => vault.listEntries(),
+    thresholds: async () => (await settings.get()).reminderThresholds,
+  });
+  startRotationClock(rotation.clock, rotation.notifier);
+  const touch = async () => {
+    if ((await vault.status()).unlocked) await armAutoLock((await settings.get()).autoLockMinutes);
+  };
   const clipboard = createClipboardClearer({
     delaySeconds: async () => (await settings.get()).clipboardClearSeconds,
     pending: { get: () => pendingClipboardClearItem.getValue(), set: (v) => pendingClipboardClearItem.setValue(v) },
@@ -26,6 +49,9 @@ export default defineBackground(() => {
     now: Date.now,
   });
 
+  // Redirect watcher (issue #4): registers its webNavigation, tabs, alarm and notification listeners now;
+  // it reaches the vault only through the entries handlers below.
+  const capture = registerCaptureWatcher({ entries: () => handlers });
   const handlers = {
     ...createVaultHandlers({
       vault,
@@ -34,16 +60,40 @@ export default defineBackground(() => {
       autoLock: { arm: armAutoLock, disarm: disarmAutoLock },
     }),
     'clipboard.copied': ({ hash }: { hash: string }) => clipboard.copied(hash),
+    ...createRotationHandlers({ vault, clock: rotation.clock, now: Date.now, touch }),
+    ...createBackupHandlers({
+      vault,
+      openDb: () => db,
+      vaultKey: vaultKeyFrom(sessionKeyStore),
+      thresholds: async () => (await settings.get()).reminderThresholds,
+      now: Date.now,
+      touch,
+      changed: () => void refreshQuietly(rotation.clock),
+    }),
+    ...capture.handlers,
   };
   const alarms: Record<string, () => Promise<unknown>> = {
     [AUTO_LOCK_ALARM]: () => vault.lock(),
     [CLIPBOARD_ALARM]: () => clipboard.clearIfDue(),
+    [ROTATION_CLOCK_ALARM]: () => refreshQuietly(rotation.clock),
   };
   const extensionOrigin = originOf(browser.runtime.getURL('/'));
+  // Rotation capture (issue #5): secrets the content script reports, the panel's actions, the ShopCtrl hand-off.
+  const detect = createDetectHandlers({
+    vault,
+    sightings: createSightingStore(sightingStorage, Date.now),
+    shopCtrl: browserShopCtrlTabs(browser),
+    extensionOrigin,
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+  });
+  // A save asked for while locked completes as soon as the vault is unlocked.
+  sessionVaultKeyItem.watch((key) => void (key && detect.completePendingSaves()));
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if ((message as { target?: string } | null)?.target === 'offscreen') return undefined; // not ours to answer
-    return route(message, classifySender(sender, browser.runtime.id, extensionOrigin), handlers);
+    const trust = classifySender(sender, browser.runtime.id, extensionOrigin);
+    return route(message, trust, { ...handlers, ...detect.forSender(sender) });
   });
   browser.alarms.onAlarm.addListener((alarm) => void alarms[alarm.name]?.());
 });

@@ -1,9 +1,26 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AMAZON_CONSOLE_MATCHES } from '../../utils/amazon/hosts';
+import { send } from '../../utils/client';
+import { startSecretCapture } from '../../utils/rotation-capture/on-page/capture';
 
+// Runs on every Seller Central / Vendor Central / Solution Provider Portal page (explicit hosts, every frame):
+// keep it small. The host table and the extension API polyfill are left out of this bundle at build time
+// (utils/rotation-capture/content-build.ts); the panel is a separate page loaded only when a secret is found.
 export default defineContentScript({
   matches: AMAZON_CONSOLE_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
-  main() {},
+  // WXT would otherwise announce the script to the page with a postMessage naming the extension id.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const panelPage = browser.runtime.getURL('/panel.html');
+    const stop = startSecretCapture({
+      doc: document,
+      report: (data) => send('sighting.report', data),
+      panelSrc: (id) => `${panelPage}#${id}`,
+      extensionOrigin: new URL(panelPage).origin,
+    });
+    ctx.onInvalidated(stop);
+  },
 });

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { snapshotBuiltExtension } from './support/build-snapshot';
 import { ExtensionBrowser, type RoutedResponse, type UrlMatcher } from './support/extension';
 import { startTestServer, unusedPort, type TestServer } from './support/server';
 
@@ -53,7 +54,10 @@ export interface ExtensionOptions {
 }
 
 interface WorkerFixtures {
-  /** Absolute path of the built extension. `EXTENSION_PATH` overrides `.output/chrome-mv3`. */
+  /**
+   * Absolute path of a private copy of the built extension (`.output/chrome-mv3`, or `EXTENSION_PATH`), taken
+   * once per Playwright worker so a rebuild during the run cannot change it.
+   */
   extensionPath: string;
 }
 
@@ -66,15 +70,15 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions, WorkerFixt
 
   extensionPath: [
     async ({}, use) => {
-      const extensionPath = path.resolve(process.env.EXTENSION_PATH ?? path.join(REPO_ROOT, '.output', 'chrome-mv3'));
-      if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
-        throw new Error(`No built extension at ${extensionPath} (manifest.json missing): run \`npm run build\` first.`);
+      const built = path.resolve(process.env.EXTENSION_PATH ?? path.join(REPO_ROOT, '.output', 'chrome-mv3'));
+      const snapshot = await snapshotBuiltExtension(built);
+      try {
+        await use(snapshot);
+      } finally {
+        fs.rmSync(snapshot, { recursive: true, force: true });
       }
-      // Chromium splits --disable-extensions-except on commas.
-      if (extensionPath.includes(',')) throw new Error(`The extension path must not contain a comma: ${extensionPath}`);
-      await use(extensionPath);
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 30_000 },
   ],
 
   extension: async ({ extensionPath, backgroundReadyEvents }, use, testInfo) => {
@@ -101,8 +105,12 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions, WorkerFixt
       });
       await use(extension);
     } finally {
-      await extension?.close();
       const failed = testInfo.status !== testInfo.expectedStatus;
+      if (failed && extension) {
+        const exceptions = await extension.workerExceptions().catch(() => []);
+        if (exceptions.length > 0) await testInfo.attach('service-worker-exceptions.txt', { body: exceptions.join('\n\n') });
+      }
+      await extension?.close();
       for (const file of traces) {
         if (failed || TRACE_MODE === 'on') {
           await testInfo.attach(path.basename(file), { path: file, contentType: 'application/zip' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLIPBOARD_CLEAR_CHOICES } from '../clipboard/protocol';
+import { DEFAULT_REMINDER_THRESHOLDS } from '../rotation/reminders';
 import { entryMetaSchema, entrySecretsSchema, type EntryMeta, type EntrySecrets, type VaultEvent } from './schema';
 
 /** Vault messages: lock state, settings, and the entries API. All for extension pages only. */
@@ -8,10 +9,16 @@ export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 0] as const; // minutes
 export const settingsSchema = z.object({
   autoLockMinutes: oneOf(AUTO_LOCK_CHOICES),
   clipboardClearSeconds: oneOf(CLIPBOARD_CLEAR_CHOICES),
+  /** Days before a deadline to notify at; 0 = when it is overdue. */
+  reminderThresholds: z.array(z.number().int().min(0).max(365)).max(12),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, clipboardClearSeconds: 30 };
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 15,
+  clipboardClearSeconds: 30,
+  reminderThresholds: [...DEFAULT_REMINDER_THRESHOLDS],
+};
 
 function oneOf<T extends readonly number[]>(choices: T) {
   return z.number().refine((n): n is T[number] => choices.includes(n), { message: `one of ${choices.join(', ')}` });

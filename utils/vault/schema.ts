@@ -60,6 +60,17 @@ export const entryMetaSchema = z.object({
 });
 export type EntryMeta = z.infer<typeof entryMetaSchema>;
 
+/** An earlier version of an entry that an import merge kept instead of dropping (sealed: it may hold old secrets). */
+export const entryVersionSchema = z.object({
+  keptAt: z.number(),
+  /** 'replaced-by-import' (this vault's version lost to a newer import) or 'older-in-import'. */
+  reason: z.string().max(60),
+  meta: entryMetaSchema,
+  /** That version's secret fields (without its own history). */
+  secrets: z.record(z.string(), z.string()),
+});
+export type EntryVersion = z.infer<typeof entryVersionSchema>;
+
 export const entrySecretsSchema = z.object({
   clientSecret: z.string().optional(),
   previousClientSecret: z.string().optional(),
@@ -69,6 +80,7 @@ export const entrySecretsSchema = z.object({
   applicationId: z.string().optional(),
   redirectUri: z.string().optional(),
   notes: z.string().optional(),
+  history: z.array(entryVersionSchema).optional(),
 });
 export type EntrySecrets = z.infer<typeof entrySecretsSchema>;
 

@@ -82,6 +82,8 @@ export class ExtensionBrowser {
   private readonly scriptPath: string;
 
   private constructor(private readonly options: ExtensionLaunchOptions) {
+    // Chromium splits --disable-extensions-except and --load-extension on commas.
+    if (options.extensionPath.includes(',')) throw new Error(`Extension path contains a comma: ${options.extensionPath}`);
     const manifestFile = path.join(options.extensionPath, 'manifest.json');
     if (!fs.existsSync(manifestFile)) {
       throw new Error(`No built extension at ${manifestFile}: run \`npm run build\` first.`);
@@ -94,7 +96,12 @@ export class ExtensionBrowser {
 
   static async launch(options: ExtensionLaunchOptions): Promise<ExtensionBrowser> {
     const browser = new ExtensionBrowser(options);
-    await browser.launchContext();
+    try {
+      await browser.launchContext();
+    } catch (error) {
+      await browser.close().catch(() => undefined); // or the Chromium process outlives the test
+      throw error;
+    }
     return browser;
   }
 
@@ -229,8 +236,57 @@ export class ExtensionBrowser {
     }
   }
 
+  /**
+   * Uncaught exceptions of the extension's service worker so far (this instance), e.g. a background that
+   * crashed on startup. Playwright reports only console calls of workers, so this asks DevTools directly.
+   */
+  async workerExceptions(): Promise<string[]> {
+    const browser = this.context.browser();
+    if (!browser) return [];
+    const session = await browser.newBrowserCDPSession();
+    try {
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+      const target = targetInfos.find((t) => t.type === 'service_worker' && this.isOurWorkerUrl(t.url));
+      if (!target) return [];
+      // Not flattened: Playwright's CDPSession cannot address a flat child session. Runtime.enable replays
+      // the stored exceptions before it replies.
+      const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+      const exceptions: string[] = [];
+      await withTimeout(
+        new Promise<void>((resolve) => {
+          session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+            const message = JSON.parse(event.message) as {
+              id?: number;
+              method?: string;
+              params?: { exceptionDetails?: { text?: string; exception?: { description?: string } } };
+            };
+            const details = message.params?.exceptionDetails;
+            if (message.method === 'Runtime.exceptionThrown' && details) {
+              exceptions.push(details.exception?.description ?? details.text ?? 'unknown exception');
+            }
+            if (message.id === 1) resolve();
+          });
+          void session.send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id: 1, method: 'Runtime.enable' }),
+          });
+        }),
+        3_000,
+      );
+      return exceptions;
+    } catch {
+      return [];
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
+  }
+
   private isOurWorker(worker: Worker): boolean {
-    const url = new URL(worker.url());
+    return this.isOurWorkerUrl(worker.url());
+  }
+
+  private isOurWorkerUrl(workerUrl: string): boolean {
+    const url = new URL(workerUrl);
     return (
       url.protocol === 'chrome-extension:' &&
       url.pathname === `/${this.scriptPath}` &&
@@ -248,6 +304,7 @@ export class ExtensionBrowser {
     const timeoutMs = this.options.readyTimeoutMs ?? 15_000;
     const deadline = Date.now() + timeoutMs;
     let last = 'no service worker of the extension appeared';
+    let checkedExceptions = false;
     while (Date.now() < deadline) {
       const candidates = this.context.serviceWorkers().filter((w) => this.isOurWorker(w)).reverse();
       for (const worker of candidates) {
@@ -271,6 +328,14 @@ export class ExtensionBrowser {
         }
         if (probe.missing.length > 0) {
           last = `no listeners yet on chrome.${probe.missing.join(', chrome.')}`;
+          // A background that threw at startup never registers them: say so now rather than at the timeout.
+          if (!checkedExceptions && Date.now() > deadline - timeoutMs + 2_000) {
+            checkedExceptions = true;
+            const exceptions = await this.workerExceptions();
+            if (exceptions.length > 0) {
+              throw new Error(`The extension's service worker threw at startup:\n${exceptions.join('\n')}`);
+            }
+          }
           continue;
         }
         const token = randomUUID();
@@ -291,7 +356,8 @@ export class ExtensionBrowser {
     throw new Error(
       `The extension's service worker was not ready within ${timeoutMs} ms: ${last}. ` +
         'Listeners must be registered synchronously at the top of the background main() ' +
-        `(waiting for: ${events.join(', ') || 'none'}). Is .output/chrome-mv3 a fresh build (npm run build)?`,
+        `(waiting for: ${events.join(', ') || 'none'}). Is .output/chrome-mv3 a fresh build (npm run build)?` +
+        (this.consoleLog.length > 0 ? `\nLast console lines:\n${this.consoleLog.slice(-10).join('\n')}` : ''),
     );
   }
 

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../utils/client';
+import { copyWithAutoClear } from '../utils/clipboard/copy';
+
+interface Props {
+  /** The value to copy. */
+  text: string;
+  /** What is copied, for the button's name: "client secret" → "Copy client secret". */
+  label: string;
+  /** After a successful copy (e.g. to log it; never log the value). */
+  onCopied?: () => void;
+}
+
+/** Copies with the background's clipboard clearing, and says when the clipboard will be cleared. */
+export function CopyButton({ text, label, onCopied }: Props) {
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(''), 4000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const copy = async () => {
+    try {
+      const seconds = await copyWithAutoClear(text, (hash) => send('clipboard.copied', { hash }));
+      setStatus(seconds > 0 ? `Copied. Clears in ${seconds} s.` : 'Copied.');
+      onCopied?.();
+    } catch {
+      setStatus('Could not copy. Click the button again.');
+    }
+  };
+
+  return (
+    <span class="copy">
+      <button type="button" onClick={copy} aria-label={`Copy ${label}`}>
+        Copy
+      </button>
+      <span class="copy-status" role="status">
+        {status}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,77 @@
+import { applyRotationNotification } from '../backup/apply-notification';
+import { exportBackup } from '../backup/export-backup';
+import { CALENDAR_FILE_NAME } from '../backup/format';
+import { calendarFor } from '../backup/ics';
+import { importBackup } from '../backup/import-backup';
+import { createProgressReporter, type ProgressReporter } from '../backup/progress';
+import type { BackupProgress } from '../backup/protocol';
+import { commitEntryWrites, versionTagOf, type VaultWriterDeps } from '../backup/vault-writer';
+import { VaultError } from '../errors';
+import type { Handlers } from '../router';
+import type { VaultService } from '../vault/vault';
+
+export interface BackupHandlerDeps extends VaultWriterDeps {
+  vault: Pick<VaultService, 'status' | 'listEntries' | 'getEntry' | 'events' | 'updateEntry' | 'appendEvent'>;
+  thresholds: () => Promise<readonly number[]>;
+  now: () => number;
+  touch: () => Promise<void>;
+  /** After an import wrote entries (the vault API's own writes are watched already). */
+  changed: () => void;
+  progress?: (operation: BackupProgress['operation']) => ProgressReporter;
+  /** Export KDF cost and import floor; only tests lower them. */
+  iterations?: number;
+  minIterations?: number;
+}
+
+type BackupHandlers = Pick<Handlers, 'backup.export' | 'backup.import' | 'backup.calendar' | 'backup.applyNotification'>;
+
+export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
+  const progress = deps.progress ?? ((operation) => createProgressReporter(operation));
+  let busy = false;
+  const alone = async <T>(task: () => Promise<T>): Promise<T> => {
+    if (busy) throw new VaultError('bad-request', 'An export or import is already running. Wait for it to finish.');
+    busy = true;
+    try {
+      return await task();
+    } finally {
+      busy = false;
+    }
+  };
+
+  return {
+    'backup.export': async ({ passphrase }) => {
+      await deps.touch();
+      return alone(() =>
+        exportBackup({ vault: deps.vault, now: deps.now, iterations: deps.iterations, progress: progress('export') }, passphrase),
+      );
+    },
+    'backup.import': async ({ text, passphrase }) => {
+      await deps.touch();
+      return alone(() =>
+        importBackup(
+          {
+            vault: deps.vault,
+            commit: (writes, onProgress) => commitEntryWrites(deps, writes, onProgress),
+            versionTag: (id) => versionTagOf(deps.openDb, id),
+            now: deps.now,
+            minIterations: deps.minIterations,
+            progress: progress('import'),
+            changed: deps.changed,
+          },
+          text,
+          passphrase,
+        ),
+      );
+    },
+    'backup.calendar': async () => {
+      const { entries } = await deps.vault.listEntries();
+      const text = calendarFor(entries, deps.now(), { thresholds: await deps.thresholds() });
+      const events = text.split('\r\nBEGIN:VEVENT\r\n').length - 1;
+      return { fileName: CALENDAR_FILE_NAME, text, events };
+    },
+    'backup.applyNotification': async ({ text }) => {
+      await deps.touch();
+      return applyRotationNotification(deps.vault, text);
+    },
+  };
+}

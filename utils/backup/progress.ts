@@ -1,0 +1,42 @@
+import { storage } from 'wxt/utils/storage';
+import type { BackupProgress } from './protocol';
+
+/** The running export or import, for the Backup screen's progress bar (storage.session: extension pages only). */
+export const backupProgressItem = storage.defineItem<BackupProgress | null>('session:backupProgress', { fallback: null });
+
+export interface ProgressReporter {
+  report(phase: string, done: number, total: number): void;
+  /** Clears the progress and waits for every pending write. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Throttled progress writes, in order: a phase change and the last step are always written, steps in
+ * between at most every `intervalMs`, so 1,000 entries do not cost 1,000 storage writes.
+ */
+export function createProgressReporter(
+  operation: BackupProgress['operation'],
+  write: (value: BackupProgress | null) => Promise<void> = (v) => backupProgressItem.setValue(v),
+  clock: () => number = () => performance.now(),
+  intervalMs = 100,
+): ProgressReporter {
+  let chain: Promise<unknown> = Promise.resolve();
+  let lastPhase = '';
+  let lastAt = -Infinity;
+  const enqueue = (value: BackupProgress | null) => {
+    chain = chain.then(() => write(value)).catch(() => undefined);
+  };
+  return {
+    report(phase, done, total) {
+      const at = clock();
+      if (phase === lastPhase && done < total && at - lastAt < intervalMs) return;
+      lastPhase = phase;
+      lastAt = at;
+      enqueue({ operation, phase, done, total });
+    },
+    async finish() {
+      enqueue(null);
+      await chain;
+    },
+  };
+}

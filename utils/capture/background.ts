@@ -1,0 +1,96 @@
+import { browser } from 'wxt/browser';
+import { newState } from '../amazon/consent';
+import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
+import type { NavigationDetails } from './flows';
+import { createCaptureHandlers, type CaptureHandlers } from './handlers';
+import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
+import { captureSettingsItem, captureStateItem } from './storage';
+import { createCaptureStore } from './store';
+
+/** The wizard, as a tab: where a click on a capture notification leads. */
+export const WIZARD_PATH = '/popup.html?popout=1#authorize';
+
+/**
+ * Only URLs that can be a redirect back from Amazon wake the worker: the final hop (spapi_oauth_code) or
+ * the Login-URI hop (amazon_callback_uri), whatever the host.
+ */
+export const REDIRECT_FILTER = { url: [{ queryContains: 'spapi_oauth_code' }, { queryContains: 'amazon_callback_uri' }] };
+
+export interface CaptureWiring {
+  service: CaptureService;
+  handlers: CaptureHandlers;
+}
+
+/**
+ * Wires the redirect watcher into the background. Call synchronously at the top of the background's main:
+ * every listener is registered before this returns, so a redirect that wakes the worker is not lost.
+ * `entries` is read lazily (the background's handler table may be built after this call).
+ */
+export function registerCaptureWatcher(options: {
+  entries: CaptureServiceDeps['entries'];
+  /** Repaints the countdown badge when the capture hint ends (see README "Authorize"). */
+  restoreBadge?: () => Promise<void>;
+}): CaptureWiring {
+  const restore =
+    options.restoreBadge ??
+    (async () => {
+      await browser.action.setBadgeText({ text: '' });
+      await browser.action.setTitle({ title: 'LWA Vault' });
+    });
+  const service = createCaptureService({
+    store: createCaptureStore({ get: () => captureStateItem.getValue(), set: (v) => captureStateItem.setValue(v) }),
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+    newState: () => newState(),
+    settings: { get: () => captureSettingsItem.get(), set: (v) => captureSettingsItem.set(v) },
+    notify: async (id, message) => {
+      await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: 'LWA Vault',
+        message,
+        priority: 2,
+      });
+    },
+    paintBadge: (hint: CaptureBadgeHint | undefined) => paintCaptureBadge(browser.action, hint, restore),
+    alarms: {
+      at: async (name, when) => browser.alarms.create(name, { when }),
+      every: async (name, minutes) => {
+        if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes: minutes });
+      },
+      clear: async (name) => void (await browser.alarms.clear(name)),
+    },
+    openTab: async (url, incognito) => {
+      if (incognito) {
+        const win = await browser.windows.create({ url, incognito: true, focused: true });
+        return { tabId: win?.tabs?.[0]?.id, incognito: true };
+      }
+      const tab = await browser.tabs.create({ url, active: true });
+      return { tabId: tab.id, incognito: false };
+    },
+    incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
+    entries: options.entries,
+    fetch: (input, init) => fetch(input, init),
+    hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  });
+
+  const onNavigation = (details: NavigationDetails) => {
+    if (details.frameId !== 0) return;
+    void service.onNavigation(details).catch(() => console.error('LWA Vault: a redirect could not be stored'));
+  };
+  browser.webNavigation.onBeforeNavigate.addListener(onNavigation, REDIRECT_FILTER);
+  browser.webNavigation.onCommitted.addListener(onNavigation, REDIRECT_FILTER);
+  // An unreachable redirect host still fails with the full URL: the code is captured all the same.
+  browser.webNavigation.onErrorOccurred.addListener(onNavigation, REDIRECT_FILTER);
+  browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId).catch(() => undefined));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith('capture.')) void service.onAlarm(alarm.name).catch(() => undefined);
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('capture')) return;
+    void browser.notifications.clear(id);
+    void browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
+  });
+  void service.resume().catch(() => undefined);
+  return { service, handlers: createCaptureHandlers(service) };
+}

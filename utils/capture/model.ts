@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { PENDING_TTL_MS } from '../amazon/redirect';
+import { connectorSchema, environmentSchema, kindSchema, regionSchema } from '../vault/schema';
+
+/**
+ * What the redirect watcher keeps in `storage.session` (memory only, trusted contexts only — never
+ * `storage.local`, never a content script): the authorizations the user started and the redirects captured.
+ * Result URLs and states are secrets: never log them, never put them in a notification or the badge.
+ */
+
+/** The vault entry the authorization will be saved into (new, or `entryId` for an existing one). */
+export const entryDraftSchema = z.object({
+  alias: z.string().trim().min(1, 'Give the entry an alias.').max(200),
+  kind: kindSchema,
+  environment: environmentSchema,
+  region: regionSchema,
+  marketplace: z.string().max(4).optional(),
+  connector: connectorSchema,
+  entryId: z.string().min(1).max(100).optional(),
+});
+export type EntryDraft = z.infer<typeof entryDraftSchema>;
+
+export const pendingSchema = z.object({
+  id: z.string(),
+  /** The consent URL's state; absent when a pasted URL had none (its captures cannot be verified). */
+  state: z.string().optional(),
+  startedAt: z.number(),
+  consentUrl: z.string(),
+  source: z.enum(['pasted', 'built']),
+  applicationId: z.string(),
+  redirectUri: z.string().optional(),
+  /** version=beta: the app is still a Draft. */
+  appDraft: z.boolean(),
+  draft: entryDraftSchema,
+  /** The sign-in tab we opened, and whether it was closed before a redirect came back. */
+  tabId: z.number().optional(),
+  openedAt: z.number().optional(),
+  incognito: z.boolean().optional(),
+  tabClosedAt: z.number().optional(),
+  /** Amazon sent the browser to the app's Login URI (first of two hops). */
+  loginHop: z.object({ at: z.number(), host: z.string(), sellingPartnerId: z.string().optional() }).optional(),
+  captureId: z.string().optional(),
+  /** Set once PENDING_TTL_MS passed without a capture (the user declined, or never finished). */
+  expiredAt: z.number().optional(),
+  savedAt: z.number().optional(),
+  savedEntryId: z.string().optional(),
+  exchangedAt: z.number().optional(),
+});
+export type Pending = z.infer<typeof pendingSchema>;
+
+export const unverifiedReasonSchema = z.enum(['no-pending', 'state-mismatch', 'no-state', 'pending-without-state']);
+export type UnverifiedReason = z.infer<typeof unverifiedReasonSchema>;
+
+export const captureSchema = z.object({
+  id: z.string(),
+  /** The Result URL exactly as the browser saw it. */
+  url: z.string(),
+  code: z.string(),
+  state: z.string().optional(),
+  sellingPartnerId: z.string().optional(),
+  mwsAuthToken: z.string().optional(),
+  /** When the browser started the navigation that carried the code (the 5-minute clock). */
+  capturedAt: z.number(),
+  /** When the capture was stored (capturedAt → storedAt is the watcher's latency). */
+  storedAt: z.number(),
+  tabId: z.number().optional(),
+  via: z.enum(['navigation', 'pasted']),
+  verified: z.boolean(),
+  reason: unverifiedReasonSchema.optional(),
+  pendingId: z.string().optional(),
+});
+export type Capture = z.infer<typeof captureSchema>;
+
+export const captureStateSchema = z.object({
+  pending: z.array(pendingSchema),
+  captures: z.array(captureSchema),
+});
+export type CaptureState = z.infer<typeof captureStateSchema>;
+
+export const EMPTY_STATE: CaptureState = { pending: [], captures: [] };
+
+/** Finished or expired flows and old captures stay visible this long, then are dropped. */
+export const KEEP_MS = 2 * 60 * 60_000;
+export const MAX_CAPTURES = 50;
+
+export { PENDING_TTL_MS };
+
+export type PendingStatus = 'waiting' | 'captured' | 'saved' | 'expired';
+
+export function pendingStatus(p: Pending): PendingStatus {
+  if (p.savedAt !== undefined) return 'saved';
+  if (p.captureId !== undefined) return 'captured';
+  if (p.expiredAt !== undefined) return 'expired';
+  return 'waiting';
+}
+
+/** A pending authorization still waiting for its redirect at `now`. */
+export function isWaiting(p: Pending, now: number): boolean {
+  return p.captureId === undefined && p.expiredAt === undefined && now - p.startedAt < PENDING_TTL_MS;
+}

@@ -1,0 +1,21 @@
+import { storage } from 'wxt/utils/storage';
+import type { CaptureState } from './model';
+import { captureSettingsSchema, DEFAULT_CAPTURE_SETTINGS, type CaptureSettings } from './settings';
+
+/**
+ * Pending authorizations and captured Result URLs: `storage.session` only (memory, cleared when the browser
+ * closes, not readable by content scripts), so they survive popup closes and worker restarts, and nothing
+ * else. The wizard watches this key for live updates.
+ */
+export const captureStateItem = storage.defineItem<CaptureState>('session:capture');
+
+const storedSettings = storage.defineItem<Partial<CaptureSettings>>('local:captureSettings', { fallback: {} });
+
+/** Capture options (no secrets): token exchange on/off and its endpoint, incognito preference. */
+export const captureSettingsItem = {
+  get: async (): Promise<CaptureSettings> => {
+    const merged = { ...DEFAULT_CAPTURE_SETTINGS, ...(await storedSettings.getValue()) };
+    return captureSettingsSchema.safeParse(merged).success ? merged : DEFAULT_CAPTURE_SETTINGS;
+  },
+  set: (value: CaptureSettings) => storedSettings.setValue(value),
+};

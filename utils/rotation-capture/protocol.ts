@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { CLIENT_ID_EXACT, CLIENT_SECRET_EXACT } from '../detect/patterns';
+import type { ShopCtrlFieldName } from '../fill/fields';
+
+/**
+ * Messages of the rotation capture (issue #5): a content script on an Amazon console host reports a client
+ * secret it saw; the panel (panel.html, framed into that tab) asks for the actions on it. Both are
+ * content-level senders; `utils/background/detect-handlers.ts` further checks which of the two sent what,
+ * and that a panel only touches sightings of its own tab. Nothing here ever carries a stored vault secret
+ * to a content-level sender: `sighting.copy` returns the value the page itself showed.
+ */
+
+const secret = z.string().regex(CLIENT_SECRET_EXACT);
+const clientId = z.string().regex(CLIENT_ID_EXACT);
+/** Sighting ids are `crypto.randomUUID()`: unguessable, so a page cannot name another tab's sighting. */
+export const sightingIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const instant = z.number().int().min(Date.UTC(2000, 0, 1)).max(Date.UTC(2200, 0, 1));
+const id = sightingIdSchema;
+
+export const newEntryInputSchema = z.object({
+  alias: z.string().trim().min(1).max(200),
+  kind: z.enum(['seller', 'vendor']),
+  region: z.enum(['NA', 'EU', 'FE']),
+  /** Optional: the user's ShopCtrl shop settings URL (checked by `parseShopCtrlUrl`). */
+  shopCtrlUrl: z.string().trim().max(500).optional(),
+});
+export type NewEntryInput = z.infer<typeof newEntryInputSchema>;
+
+export const sightingProtocol = {
+  /** Content script: a client secret is on the page. The host is taken from the sender, never from here. */
+  'sighting.report': {
+    access: 'content',
+    request: z.object({
+      secret,
+      clientId: clientId.optional(),
+      /** A date the page states beside the secret (UTC midnight). */
+      statedDate: instant.optional(),
+      /** When the user last clicked a "Rotate secret" control on this page. */
+      rotateClickedAt: instant.optional(),
+      /** The secret this page showed for the same app before that click (goes to the previous slot). */
+      previousSecret: secret.optional(),
+    }),
+  },
+  /** Panel: what to show about one sighting (no secret values). */
+  'sighting.view': { access: 'content', request: z.object({ id }) },
+  /** Panel, after a click on Copy: the sighted value (what the page shows), to copy with auto-clear. */
+  'sighting.copy': { access: 'content', request: z.object({ id }) },
+  /** Panel: save to the entry with this client id (two-slot rotation), or create one from `newEntry`. */
+  'sighting.save': { access: 'content', request: z.object({ id, newEntry: newEntryInputSchema.optional() }) },
+  /** Panel: set the matching entry's ShopCtrl shop settings URL. */
+  'sighting.setShopCtrlUrl': { access: 'content', request: z.object({ id, url: z.string().trim().min(1).max(500) }) },
+  /** Panel: save if needed, then open or focus the entry's ShopCtrl settings tab and fill LWA Client Secret. */
+  'sighting.sendToShopCtrl': { access: 'content', request: z.object({ id }) },
+} as const;
+
+/**
+ * - new: show the panel.
+ * - up-to-date: the vault's current secret for this app; a quiet mark.
+ * - locked: the vault has this app but is locked, so nobody can tell; a quiet mark.
+ * - ignored: nothing to say (an app the vault does not know, shown without a rotation; an old secret).
+ */
+export type ReportStatus = 'new' | 'up-to-date' | 'locked' | 'ignored';
+
+export type SaveState = 'not-saved' | 'pending-unlock' | 'saved';
+
+export interface SightingView {
+  host: string;
+  kind: 'seller' | 'vendor';
+  clientId?: string;
+  statedDate?: number;
+  afterRotateClick: boolean;
+  /** A secret shown before the rotation was kept for the previous slot. */
+  hasPrevious: boolean;
+  vault: 'missing' | 'locked' | 'unlocked';
+  /** The entry with this client id; absent when none matches. */
+  entry?: { alias: string; shopCtrlHost?: string };
+  /** Prefill for a new entry. */
+  suggestion: { alias: string; kind: 'seller' | 'vendor'; region: 'NA' | 'EU' | 'FE' };
+  save: SaveState;
+  savedAlias?: string;
+  /** The last ShopCtrl attempt, if any. */
+  shopCtrl?: ShopCtrlOutcome;
+}
+
+export type SaveOutcome =
+  | { state: 'saved'; alias: string; rotated: boolean }
+  | { state: 'pending-unlock' }
+  | { state: 'needs-entry' };
+
+export type ShopCtrlOutcome =
+  | {
+      state: 'filled';
+      host: string;
+      filled: ShopCtrlFieldName[];
+      unchanged: ShopCtrlFieldName[];
+      /** Further fields that differ on the page; the notice there offers to fill them. */
+      offered: ShopCtrlFieldName[];
+    }
+  | { state: 'no-section'; host: string; directions: string }
+  | { state: 'needs-entry' }
+  | { state: 'needs-url' }
+  | { state: 'failed'; message: string };
+
+export interface SightingReplies {
+  'sighting.report': { status: ReportStatus; id?: string };
+  'sighting.view': SightingView;
+  'sighting.copy': { secret: string };
+  'sighting.save': SaveOutcome;
+  'sighting.setShopCtrlUrl': { host: string };
+  'sighting.sendToShopCtrl': ShopCtrlOutcome;
+}

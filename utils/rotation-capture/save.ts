@@ -1,0 +1,111 @@
+import { kindOfHost, marketplacesOfHost, regionOfHost } from '../amazon/hosts';
+import { addDays, PREVIOUS_SECRET_GRACE_DAYS } from '../rotation/rules';
+import { rotateSecret } from '../rotation/rotate';
+import type { EntryInputMeta } from '../vault/protocol';
+import type { EntryMeta } from '../vault/schema';
+import type { VaultService } from '../vault/vault';
+import type { NewEntryInput } from './protocol';
+import type { Sighting } from './sightings';
+
+export type SaveVault = Pick<VaultService, 'listEntries' | 'getEntry' | 'updateEntry' | 'createEntry' | 'appendEvent'>;
+
+export type SaveResult =
+  | { state: 'saved'; entryId: string; alias: string; rotated: boolean }
+  | { state: 'needs-entry' };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The entry a sighting belongs to: the first (alias order) with the same LWA client id. */
+export async function matchingEntry(vault: Pick<VaultService, 'listEntries'>, clientId: string | undefined): Promise<EntryMeta | undefined> {
+  if (clientId === undefined) return undefined;
+  return (await vault.listEntries()).entries.find((e) => e.clientId === clientId);
+}
+
+/**
+ * Stores a sighted secret (the vault must be unlocked):
+ * - into the entry with its client id, by the two-slot rule (`rotateSecret`). When the page showed another
+ *   secret for this app before the Rotate click and the vault's current one is not that, the vault was behind:
+ *   the shown one is what Amazon keeps alive for 7 more days, so it goes to the previous slot;
+ * - or into a new entry built from `newEntry` (and the host), when none matches; otherwise 'needs-entry'.
+ * Events: "rotated (seen on <host>)" when the secret changed; creating logs its own "created".
+ */
+export async function saveSighting(
+  vault: SaveVault,
+  sighting: Sighting,
+  newEntry: NewEntryInput | undefined,
+  now: number,
+): Promise<SaveResult> {
+  const entry = await matchingEntry(vault, sighting.clientId);
+  const detail = `seen on ${sighting.host}`;
+  const statedExpiresAt = plausibleStatedExpiry(sighting.statedDate, now);
+  const previous = sighting.previousSecret !== sighting.secret ? sighting.previousSecret : undefined;
+
+  if (!entry) {
+    if (!newEntry) return { state: 'needs-entry' };
+    const meta: EntryInputMeta = {
+      ...newEntryMeta(sighting, newEntry),
+      secretIssuedAt: now,
+      ...(statedExpiresAt !== undefined ? { secretExpiresAt: statedExpiresAt } : {}),
+      ...(previous ? { previousSecretExpiresAt: addDays(now, PREVIOUS_SECRET_GRACE_DAYS) } : {}),
+    };
+    const created = await vault.createEntry(meta, {
+      clientSecret: sighting.secret,
+      ...(previous ? { previousClientSecret: previous } : {}),
+    });
+    if (sighting.afterRotateClick) await vault.appendEvent({ entryId: created.id, type: 'rotated', detail });
+    return { state: 'saved', entryId: created.id, alias: created.alias, rotated: true };
+  }
+
+  const { meta, secrets } = await vault.getEntry(entry.id);
+  const base = previous && secrets.clientSecret !== previous && secrets.clientSecret !== sighting.secret
+    ? { ...secrets, clientSecret: previous }
+    : secrets;
+  const result = rotateSecret(meta, base, { newSecret: sighting.secret, now, statedExpiresAt });
+  if (!result.rotated) return { state: 'saved', entryId: entry.id, alias: meta.alias, rotated: false };
+  await vault.updateEntry(
+    entry.id,
+    {
+      secretIssuedAt: result.meta.secretIssuedAt,
+      secretExpiresAt: result.meta.secretExpiresAt ?? null, // null removes: computed from secretIssuedAt then
+      previousSecretExpiresAt: result.meta.previousSecretExpiresAt ?? null,
+    },
+    { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
+  );
+  await vault.appendEvent({ entryId: entry.id, type: 'rotated', detail });
+  return { state: 'saved', entryId: entry.id, alias: meta.alias, rotated: true };
+}
+
+/**
+ * A date the page stated beside a new secret counts as its expiry only when it is plausible for one: at least
+ * 30 days and at most 200 days ahead (a date still showing the *old* secret's deadline fails the first test).
+ */
+export function plausibleStatedExpiry(stated: number | undefined, now: number): number | undefined {
+  if (stated === undefined) return undefined;
+  return stated >= now + 30 * DAY_MS && stated <= now + 200 * DAY_MS ? stated : undefined;
+}
+
+/** Prefill for a new entry: kind and region from the console host, an alias naming the app by its client id. */
+export function suggestNewEntry(host: string, clientId: string | undefined): { alias: string; kind: 'seller' | 'vendor'; region: 'NA' | 'EU' | 'FE' } {
+  const kind = kindOfHost(host) ?? 'seller';
+  const region = regionOfHost(host) ?? 'NA';
+  const markets = marketplacesOfHost(host);
+  const where = markets.length === 1 ? markets[0]!.code : region;
+  const console = kind === 'vendor' ? 'Vendor Central' : 'Seller Central';
+  const suffix = clientId ? ` …${clientId.slice(-6)}` : '';
+  return { alias: `${console} ${where} app${suffix}`, kind, region };
+}
+
+function newEntryMeta(sighting: Sighting, input: NewEntryInput): EntryInputMeta {
+  const markets = marketplacesOfHost(sighting.host, input.kind);
+  const shopCtrlUrl = input.shopCtrlUrl || undefined;
+  return {
+    alias: input.alias,
+    kind: input.kind,
+    region: input.region,
+    environment: 'production',
+    connector: shopCtrlUrl ? (input.kind === 'vendor' ? 'shopctrl-1p' : 'shopctrl-3p') : 'other',
+    ...(markets.length === 1 && markets[0]!.region === input.region ? { marketplace: markets[0]!.code } : {}),
+    ...(sighting.clientId ? { clientId: sighting.clientId } : {}),
+    ...(shopCtrlUrl ? { shopCtrlUrl } : {}),
+  };
+}

@@ -1,0 +1,54 @@
+import type { browser } from 'wxt/browser';
+import type { PageFillRequest, PageFillResult } from './in-page';
+import type { ShopCtrlTabs, TabInfo } from './send';
+import { SHOPCTRL_MATCH_PATTERN } from './url';
+
+/** Where the injected module leaves its entry point, in the extension's isolated world of the ShopCtrl tab. */
+export const SHOPCTRL_FILL_GLOBAL = '__lwaVaultFillShopCtrl';
+/** The unlisted script `entrypoints/shopctrl-fill/` builds to. */
+export const SHOPCTRL_FILL_FILE = '/shopctrl-fill.js';
+
+/** `ShopCtrlTabs` on the real tabs / windows / scripting APIs. */
+export function browserShopCtrlTabs(api: typeof browser): ShopCtrlTabs {
+  const info = (tab: { id?: number; windowId?: number; url?: string }): TabInfo => {
+    if (tab.id === undefined) throw new Error('ShopCtrl tab without an id.');
+    return { id: tab.id, windowId: tab.windowId ?? -1, url: tab.url };
+  };
+  return {
+    list: async () => (await api.tabs.query({ url: SHOPCTRL_MATCH_PATTERN })).filter((t) => t.id !== undefined).map(info),
+    open: async (url) => info(await api.tabs.create({ url, active: true })),
+    async focus(tab) {
+      await api.tabs.update(tab.id, { active: true });
+      if (tab.windowId >= 0) await api.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    },
+    loaded: (tabId, timeoutMs) =>
+      new Promise((resolve) => {
+        let done = false;
+        const finish = (url: string | undefined) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          api.tabs.onUpdated.removeListener(onUpdated);
+          resolve(url);
+        };
+        const onUpdated = (id: number, change: { status?: string }, tab: { url?: string }) => {
+          if (id === tabId && change.status === 'complete') finish(tab.url);
+        };
+        const timer = setTimeout(() => void api.tabs.get(tabId).then((t) => finish(t.url), () => finish(undefined)), timeoutMs);
+        api.tabs.onUpdated.addListener(onUpdated);
+        api.tabs.get(tabId).then((t) => t.status === 'complete' && finish(t.url), () => finish(undefined));
+      }),
+    async fill(tabId, request) {
+      const target = { tabId, frameIds: [0] };
+      await api.scripting.executeScript({ target, files: [SHOPCTRL_FILL_FILE] });
+      const [injection] = await api.scripting.executeScript({
+        target,
+        // Serialized into the tab: it may only use its argument and the global the file above defined.
+        func: (key: string, req: PageFillRequest) =>
+          (globalThis as unknown as Record<string, (r: PageFillRequest) => Promise<PageFillResult>>)[key]!(req),
+        args: [SHOPCTRL_FILL_GLOBAL, request],
+      });
+      return injection?.result as PageFillResult | undefined;
+    },
+  };
+}

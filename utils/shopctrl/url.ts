@@ -1,0 +1,46 @@
+/**
+ * The user's ShopCtrl shop settings URL (amazon-facts.md §7.2): every customer has their own tenant host under
+ * `shopctrl.com`, sometimes with a port (`acme.shopctrl.com:52222`). LWA Vault only ever opens, focuses or
+ * fills pages on such a host; the install-time host permission is exactly this pattern.
+ */
+export const SHOPCTRL_MATCH_PATTERN = 'https://*.shopctrl.com/*';
+
+const TENANT_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+shopctrl\.com$/;
+
+/** The URL when it is an https page on a `*.shopctrl.com` tenant host, without credentials; otherwise undefined. */
+export function parseShopCtrlUrl(value: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) return undefined;
+  if (!TENANT_HOST.test(url.hostname)) return undefined;
+  url.hash = '';
+  return url;
+}
+
+/** Whether a tab showing `tabUrl` is that settings page (same origin and path; query and hash ignored). */
+export function isSameSettingsPage(tabUrl: string | undefined, settings: URL): boolean {
+  if (!tabUrl) return false;
+  try {
+    const url = new URL(tabUrl);
+    return url.origin === settings.origin && trimSlash(url.pathname) === trimSlash(settings.pathname);
+  } catch {
+    return false;
+  }
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/\/+$/, '').toLowerCase();
+}
+
+/** Where in ShopCtrl the fields live, for when they are not on the page (facts §7.2). */
+export function shopCtrlDirections(kind: 'seller' | 'vendor'): string {
+  const section = kind === 'vendor' ? 'Amazon 1P Synchronization' : 'Amazon Synchronization (3P)';
+  return (
+    `Log in as Shop Owner Admin, then go to Configuration > Shops > choose your shop > Edit > ` +
+    `Shop synchronization > ${section}. The LWA Client Secret field is in its Self Authorization section.`
+  );
+}

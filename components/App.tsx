@@ -3,14 +3,16 @@ import { send } from '../utils/client';
 import { drafts } from '../utils/drafts';
 import type { VaultStatus } from '../utils/messages';
 import { parseDeepLink } from './entries/deep-link';
+import { prefetchListing } from './entries/listing';
 import { Timeline } from './entries/Timeline';
 import { CreateVault } from './screens/CreateVault';
 import { Entries } from './screens/Entries';
 import { Authorize } from './screens/Authorize';
+import { Backup } from './screens/Backup';
 import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
 
-type Tab = 'entries' | 'authorize' | 'timeline' | 'settings';
+type Tab = 'entries' | 'authorize' | 'timeline' | 'settings' | 'backup';
 
 /** `#authorize` (capture notifications link there) opens the Authorize wizard. */
 const AUTHORIZE_HASH = '#authorize';
@@ -20,11 +22,12 @@ const TAB_LABELS: Record<Tab, string> = {
   authorize: 'Authorize',
   timeline: 'Timeline',
   settings: 'Settings',
+  backup: 'Backup',
 };
 
 /** Tabs shown in the toolbar popup; the pop-out tab has room for the timeline too. */
-const POPUP_TABS: Tab[] = ['entries', 'authorize', 'settings'];
-const POPOUT_TABS: Tab[] = ['entries', 'authorize', 'timeline', 'settings'];
+const POPUP_TABS: Tab[] = ['entries', 'authorize', 'settings', 'backup'];
+const POPOUT_TABS: Tab[] = ['entries', 'authorize', 'timeline', 'settings', 'backup'];
 
 /** The popup and its pop-out tab: first run, locked, or the unlocked vault. */
 export function App({ popout }: { popout: boolean }) {
@@ -38,6 +41,7 @@ export function App({ popout }: { popout: boolean }) {
 
   const refreshStatus = () => send('vault.status', {}).then(setStatus, (e: Error) => setError(e.message));
   useEffect(() => {
+    prefetchListing();
     void refreshStatus();
     // A notification can point an open pop-out at another entry.
     const follow = () => {
@@ -118,6 +122,7 @@ export function App({ popout }: { popout: boolean }) {
             {tab === 'timeline' && <Timeline onLocked={refreshStatus} />}
             {tab === 'authorize' && <Authorize />}
             {tab === 'settings' && <Settings />}
+            {tab === 'backup' && <Backup />}
           </div>
         </>
       )}

@@ -1,4 +1,5 @@
-import { describeCountdown } from '../utils/rotation/countdown';
+import { formatDay, localDayNumber, runtimeTimeZone } from '../utils/rotation/calendar';
+import { daysAndLevel, relativeDays } from '../utils/rotation/countdown';
 import type { Level } from '../utils/rotation/rules';
 
 /** Said and shown with every countdown, so the level never depends on colour alone. */
@@ -10,24 +11,37 @@ export const LEVEL_LABELS: Record<Level, string> = {
   overdue: 'Overdue',
 };
 
+/**
+ * The user's zone and today's local day number, computed once per render of a list: asking the runtime for its
+ * zone creates an Intl formatter, which costs more than the whole countdown.
+ */
+export interface Today {
+  timeZone: string;
+  dayNumber: number;
+}
+
+export function todayOf(now: number, timeZone = runtimeTimeZone()): Today {
+  return { timeZone, dayNumber: localDayNumber(now, timeZone) };
+}
+
 interface Props {
   /** The deadline (epoch ms). */
   at: number;
   now: number;
   /** What runs out, e.g. "Secret"; shown before the countdown. */
   label?: string;
-  timeZone?: string;
+  today?: Today;
 }
 
-/** A chip such as "Soon · Secret in 12 days · 4 Jun 2027", coloured by level. */
-export function Countdown({ at, now, label, timeZone }: Props) {
-  const countdown = describeCountdown(at, now, { timeZone });
+/** A chip such as "SOON Secret in 12 days · 4 Jun 2027", coloured by level, the level also in words. */
+export function Countdown({ at, now, label, today = todayOf(now) }: Props) {
+  const { daysLeft, msLeft, level } = daysAndLevel(at, now, today.dayNumber, today.timeZone);
   return (
-    <span class={`countdown level-${countdown.level}`} data-level={countdown.level}>
-      <span class="countdown-level">{LEVEL_LABELS[countdown.level]}</span>
+    <span class={`countdown level-${level}`} data-level={level}>
+      <span class="countdown-level">{LEVEL_LABELS[level]}</span>
       <span class="countdown-text">
         {label ? `${label} ` : ''}
-        {countdown.text}
+        {relativeDays(daysLeft, msLeft)} · {formatDay(at, today.timeZone, 'en-GB')}
       </span>
     </span>
   );

@@ -136,10 +136,10 @@ export function StartForm({ onStarted }: { onStarted: () => void }) {
         <legend>Start from</legend>
         <div class="radio-row">
           <label class="checkbox">
-            <input type="radio" name={id('mode')} checked={mode === 'url'} onChange={() => setMode('url')} /> An OAuth Request URL
+            <input type="radio" name={id('mode')} checked={mode === 'url'} onChange={() => setMode('url')} /> Paste a URL
           </label>
           <label class="checkbox">
-            <input type="radio" name={id('mode')} checked={mode === 'build'} onChange={() => setMode('build')} /> An application id
+            <input type="radio" name={id('mode')} checked={mode === 'build'} onChange={() => setMode('build')} /> Build from an app id
           </label>
         </div>
         {mode === 'url' ? (

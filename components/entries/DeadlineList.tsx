@@ -20,15 +20,17 @@ export function DeadlineList({ meta, now }: { meta: EntryMeta; now: number }) {
       {deadlines.map((deadline) => (
         <li key={deadline.kind}>
           <span class="deadline-name">{DEADLINE_NAMES[deadline.kind]}</span>
-          {deadline.kind === 'result-code' ? (
-            <span class="countdown level-urgent">
-              <span class="countdown-level">Hurry</span>
-              <span class="countdown-text">{formatMmSs(deadline.at - now)} left</span>
-            </span>
-          ) : (
-            <Countdown at={deadline.at} now={now} />
-          )}
-          {deadline.kind !== 'result-code' && <span class="field-hint">{deadline.stated ? 'date stated by Amazon' : 'computed'}</span>}
+          <span class="deadline-when">
+            {deadline.kind === 'result-code' ? (
+              <span class="countdown level-urgent">
+                <span class="countdown-level">Hurry</span>
+                <span class="countdown-text">{formatMmSs(deadline.at - now)} left</span>
+              </span>
+            ) : (
+              <Countdown at={deadline.at} now={now} />
+            )}
+            {deadline.kind !== 'result-code' && <span class="field-hint">{deadline.stated ? 'date stated by Amazon' : 'computed'}</span>}
+          </span>
         </li>
       ))}
     </ul>

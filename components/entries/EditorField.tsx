@@ -7,7 +7,7 @@ interface Props {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  onBlur?: () => void;
+  onBlur?: (event: FocusEvent) => void;
   onPaste?: (event: ClipboardEvent) => void;
   hint?: string;
   /** Shown once the field was left or a save was tried. */

@@ -71,7 +71,10 @@ export function EntryEditor({ target, original, initial, restored, onSaved, onCa
       label={FIELD_LABELS[name]}
       value={form[name]}
       onInput={(value) => update({ [name]: value })}
-      onBlur={() => touch(name)}
+      onBlur={(event) => {
+        // Leaving the field for Save or Cancel: showing the problem now would move the button from under the click.
+        if (!(event.relatedTarget as HTMLElement | null)?.closest('.form-actions')) touch(name);
+      }}
       onPaste={(event) => {
         const result = applyPaste(latest.current, name, event.clipboardData?.getData('text/plain') ?? '');
         if (!result) return;

@@ -1,9 +1,12 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { marketplaceByCode } from '../../utils/amazon/hosts';
 import { byUrgency, mostUrgent, type DeadlineKind } from '../../utils/rotation/countdown';
 import type { EntryMeta } from '../../utils/vault/schema';
-import { Countdown } from '../Countdown';
+import { Countdown, todayOf, type Today } from '../Countdown';
 import { matchesQuery } from './search';
+
+/** Rows rendered at first: a popup shows about six, and the list is sorted by urgency; search reaches the rest. */
+export const LIST_PAGE = 50;
 
 const CHIP_LABELS: Record<DeadlineKind, string> = {
   secret: 'Secret',
@@ -27,8 +30,13 @@ interface Props {
 
 /** All entries, most urgent first, each with the countdown to its nearest deadline; searchable. */
 export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen, onAdd, now }: Props) {
-  const sorted = useMemo(() => byUrgency(entries, now), [entries, now]);
-  const shown = query ? sorted.filter((meta) => matchesQuery(meta, query)) : sorted;
+  const today = useMemo(() => todayOf(now), [now]);
+  const sorted = useMemo(() => byUrgency(entries, now, today.timeZone), [entries, now]);
+  const matching = query ? sorted.filter((meta) => matchesQuery(meta, query)) : sorted;
+  const [limit, setLimit] = useState(LIST_PAGE);
+  useEffect(() => setLimit(LIST_PAGE), [query]);
+  const shown = matching.slice(0, limit);
+  const more = matching.length - shown.length;
 
   useEffect(() => {
     // Read by the benchmark (bench/rows/popup-list.mjs): the list is on screen and the page responds.
@@ -50,7 +58,7 @@ export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen
       <label for="entry-search">Search by name or client id</label>
       <input id="entry-search" type="search" value={query} onInput={(e) => onQuery(e.currentTarget.value)} autoComplete="off" spellcheck={false} />
       <p class="sr-only" role="status">
-        {query ? `${shown.length} of ${entries.length} entries match.` : ''}
+        {query ? `${matching.length} of ${entries.length} entries match.` : ''}
       </p>
       <ul class="entry-list" aria-labelledby="entries-title">
         {!query &&
@@ -64,15 +72,33 @@ export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen
             </li>
           ))}
         {shown.map((meta) => (
-          <EntryRow key={meta.id} meta={meta} now={now} damaged={damaged.has(meta.id)} onOpen={onOpen} />
+          <EntryRow key={meta.id} meta={meta} now={now} today={today} damaged={damaged.has(meta.id)} onOpen={onOpen} />
         ))}
       </ul>
-      {query && shown.length === 0 && <p class="muted">No entry matches “{query}”.</p>}
+      {query && matching.length === 0 && <p class="muted">No entry matches “{query}”.</p>}
+      {more > 0 && (
+        <div class="list-more">
+          <p class="field-hint">
+            Showing the {shown.length} most urgent of {matching.length.toLocaleString('en-GB')}. Search to find any entry.
+          </p>
+          <button type="button" onClick={() => setLimit(limit + LIST_PAGE * 4)}>
+            Show {Math.min(more, LIST_PAGE * 4)} more
+          </button>
+        </div>
+      )}
     </section>
   );
 }
 
-function EntryRow({ meta, now, damaged, onOpen }: { meta: EntryMeta; now: number; damaged: boolean; onOpen: (id: string) => void }) {
+interface RowProps {
+  meta: EntryMeta;
+  now: number;
+  today: Today;
+  damaged: boolean;
+  onOpen: (id: string) => void;
+}
+
+function EntryRow({ meta, now, today, damaged, onOpen }: RowProps) {
   const deadline = mostUrgent(meta, now);
   const place = meta.marketplace ? (marketplaceByCode(meta.marketplace)?.name ?? meta.marketplace) : meta.region;
   const sub = [meta.kind === 'vendor' ? 'Vendor' : 'Seller', place, meta.environment === 'sandbox' ? 'sandbox' : '', meta.clientId ? `…${meta.clientId.slice(-6)}` : '']
@@ -86,7 +112,7 @@ function EntryRow({ meta, now, damaged, onOpen }: { meta: EntryMeta; now: number
         {damaged ? (
           <DamagedChip />
         ) : deadline ? (
-          <Countdown at={deadline.at} now={now} label={CHIP_LABELS[deadline.kind]} />
+          <Countdown at={deadline.at} now={now} today={today} label={CHIP_LABELS[deadline.kind]} />
         ) : (
           <span class="countdown level-none">
             <span class="countdown-text">No dates set</span>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { RequestError, send } from '../../utils/client';
-import { runtimeTimeZone } from '../../utils/rotation/calendar';
+import { formatDay, runtimeTimeZone } from '../../utils/rotation/calendar';
 import type { DeadlineKind } from '../../utils/rotation/countdown';
 import { LEVELS_BY_SEVERITY, type Level } from '../../utils/rotation/rules';
 import type { EntryMeta } from '../../utils/vault/schema';
@@ -10,7 +10,7 @@ import { Working } from '../Working';
 import { entryHash } from './deep-link';
 import { layoutTimeline, type TimelineLayout, type TimelineMark } from './timeline-layout';
 
-const SIZE = { width: 920, labelWidth: 190, rowHeight: 28, axisHeight: 34 };
+const SIZE = { width: 920, labelWidth: 190, rowHeight: 28, axisHeight: 40 };
 
 const KIND_NAMES: Record<DeadlineKind, string> = {
   secret: 'Client secret expires',
@@ -106,8 +106,8 @@ function TimelinePicture({ layout }: { layout: TimelineLayout }) {
         </g>
       ))}
       <line class="tl-today" x1={layout.todayX} x2={layout.todayX} y1={axisHeight - 26} y2={height} />
-      <text class="tl-today-label" x={layout.todayX + 3} y={axisHeight - 26}>
-        Today
+      <text class="tl-today-label" x={layout.todayX + 3} y={axisHeight - 24}>
+        Today, {formatDay(layout.start, runtimeTimeZone(), 'en-GB')}
       </text>
       <line class="tl-grid" x1={plotRight} x2={plotRight} y1={axisHeight - 8} y2={height} />
       <line class="tl-grid" x1={plotLeft} x2={plotRight} y1={axisHeight - 2} y2={axisHeight - 2} />

@@ -138,7 +138,7 @@ export function layoutTimeline(metas: readonly TimelineMeta[], now: number, opti
   };
 }
 
-/** The first day of every month after `start` up to `end`, labelled "Jan 2027" in January and at the first tick. */
+/** The first day of every month after `start` up to `end`: "Feb", "Mar" … and "Jan 2028" where the year turns. */
 export function monthTicks(start: number, end: number, timeZone: string, locale = 'en-GB'): { at: number; label: string }[] {
   const month = new Intl.DateTimeFormat(locale, { timeZone, month: 'short' });
   const monthYear = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', year: 'numeric' });
@@ -149,7 +149,7 @@ export function monthTicks(start: number, end: number, timeZone: string, locale 
     const value = `${String(year + Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}-01`;
     const at = startOfDateInput(value, timeZone)!;
     if (at > end) break;
-    ticks.push({ at, label: (ticks.length === 0 || m % 12 === 0 ? monthYear : month).format(at) });
+    ticks.push({ at, label: (m % 12 === 0 ? monthYear : month).format(at) });
   }
   return ticks;
 }

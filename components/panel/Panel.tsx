@@ -203,7 +203,7 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
         <button type="button" disabled={busy} onClick={(e) => void act(copy, false, e)}>
           Copy for ShopCtrl
         </button>
-        <button type="button" class={saved ? '' : 'primary'} disabled={busy || saved} onClick={(e) => void act(save, false, e)}>
+        <button type="button" class={saved ? '' : 'primary'} disabled={busy || saved || view.save === 'pending-unlock'} onClick={(e) => void act(save, false, e)}>
           {saved ? 'Saved' : view.save === 'pending-unlock' ? 'Waiting for unlock' : 'Save to vault'}
         </button>
         <button type="button" disabled={busy} onClick={(e) => void act(fill, false, e)}>

@@ -122,12 +122,17 @@ function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureS
   const uid = useId();
   const [endpoint, setEndpoint] = useState(settings.tokenEndpoint);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  // Shown at once on click; the background's answer (or refusal) follows.
+  const [shown, setShown] = useState(settings);
+  useEffect(() => setShown(settings), [settings]);
   const update = async (patch: Partial<CaptureSettings>) => {
+    if (patch.tokenEndpoint === undefined) setShown({ ...shown, ...patch });
     try {
       await send('capture.settings', patch);
       setMessage({ kind: 'success', text: 'Saved.' });
       onChanged();
     } catch (e) {
+      setShown(settings);
       setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'Not saved.' });
     }
   };
@@ -135,10 +140,10 @@ function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureS
     <details class="options">
       <summary>Options</summary>
       <label class="checkbox">
-        <input type="checkbox" checked={settings.tokenExchange} onChange={(e) => update({ tokenExchange: e.currentTarget.checked })} /> Offer to
+        <input type="checkbox" checked={shown.tokenExchange} onChange={(e) => update({ tokenExchange: e.currentTarget.checked })} /> Offer to
         exchange the code for a refresh token
       </label>
-      {settings.tokenExchange && (
+      {shown.tokenExchange && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -156,7 +161,7 @@ function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureS
       <label class="checkbox">
         <input
           type="checkbox"
-          checked={settings.preferIncognito}
+          checked={shown.preferIncognito}
           disabled={!incognitoAllowed}
           onChange={(e) => update({ preferIncognito: e.currentTarget.checked })}
         />{' '}

@@ -8,6 +8,7 @@ import { entryHash } from '../entries/deep-link';
 import { EntryDetail } from '../entries/EntryDetail';
 import { EntryEditor } from '../entries/EntryEditor';
 import { EntryList } from '../entries/EntryList';
+import { loadListing, type Listing } from '../entries/listing';
 import { emptyForm, formFromEntry, restoreForm, type EntryForm } from '../entries/form';
 import { useNow } from '../useNow';
 import { Working } from '../Working';
@@ -23,11 +24,6 @@ type View =
   | { name: 'list'; focusId?: string }
   | { name: 'detail'; id: string }
   | { name: 'editor'; target: string; original?: EntryView; form: EntryForm; restored: boolean };
-
-interface Listing {
-  entries: EntryMeta[];
-  damaged: string[];
-}
 
 /** The entries section: list ⇄ detail ⇄ editor, with unsaved editor input restored from a draft. */
 export function Entries({ openEntry, onLocked }: Props) {
@@ -67,7 +63,7 @@ export function Entries({ openEntry, onLocked }: Props) {
 
   useEffect(() => {
     const start = async () => {
-      const [listed, draft] = await Promise.all([send('entries.list', {}), drafts.latest()]);
+      const [listed, draft] = await Promise.all([loadListing(), drafts.latest()]);
       setListing(listed);
       if (openEntry) go({ name: 'detail', id: openEntry.entryId });
       else if (draft) await resume(draft);

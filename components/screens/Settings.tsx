@@ -4,6 +4,7 @@ import { CLIPBOARD_CLEAR_CHOICES } from '../../utils/clipboard/protocol';
 import { AUTO_LOCK_CHOICES, type Settings as SettingsValue } from '../../utils/vault/protocol';
 import { assessPassphrase } from '../../utils/vault/passphrase';
 import { PassphraseField } from '../PassphraseField';
+import { ReminderThresholds } from '../reminders/ReminderThresholds';
 
 const AUTO_LOCK_LABELS: Record<number, string> = {
   1: 'After 1 minute idle',
@@ -63,6 +64,7 @@ export function Settings() {
         ))}
       </select>
       <p class="field-hint">Only cleared if the clipboard still holds what LWA Vault copied.</p>
+      <ReminderThresholds value={settings?.reminderThresholds} disabled={!settings} onChange={(reminderThresholds) => update({ reminderThresholds })} />
       <p class="field-hint" role="status">{saved}</p>
       <ChangePassphrase />
     </section>

@@ -51,7 +51,7 @@ export default defineBackground(() => {
 
   // Redirect watcher (issue #4): registers its webNavigation, tabs, alarm and notification listeners now;
   // it reaches the vault only through the entries handlers below.
-  const capture = registerCaptureWatcher({ entries: () => handlers });
+  const capture = registerCaptureWatcher({ entries: () => handlers, restoreBadge: () => refreshQuietly(rotation.clock) });
   const handlers = {
     ...createVaultHandlers({
       vault,

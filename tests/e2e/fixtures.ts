@@ -9,10 +9,10 @@
  * the values at test start and go stale after a restart.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { snapshotBuiltExtension } from './support/build-snapshot';
+import { createProfileDir, sweepLeftoverTempDirs } from './support/temp-dirs';
 import { ExtensionBrowser, type RoutedResponse, type UrlMatcher } from './support/extension';
 import { startTestServer, unusedPort, type TestServer } from './support/server';
 
@@ -70,6 +70,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions, WorkerFixt
 
   extensionPath: [
     async ({}, use) => {
+      sweepLeftoverTempDirs();
       const built = path.resolve(process.env.EXTENSION_PATH ?? path.join(REPO_ROOT, '.output', 'chrome-mv3'));
       const snapshot = await snapshotBuiltExtension(built);
       try {
@@ -82,7 +83,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions, WorkerFixt
   ],
 
   extension: async ({ extensionPath, backgroundReadyEvents }, use, testInfo) => {
-    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lwa-vault-e2e-'));
+    const userDataDir = createProfileDir();
     const traces: string[] = [];
     let extension: ExtensionBrowser | undefined;
     try {

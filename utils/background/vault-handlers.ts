@@ -32,6 +32,12 @@ export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock }:
   const touch = async () => {
     if ((await vault.status()).unlocked) await autoLock.arm((await settings.get()).autoLockMinutes);
   };
+  /** Runs a vault call, then re-arms the idle timer without making the reply wait for it. */
+  const used = async <T>(call: Promise<T>): Promise<T> => {
+    const result = await call;
+    void touch().catch(() => undefined);
+    return result;
+  };
   const remember = async (derive: Promise<{ lastDeriveMs: number }>) => {
     await lastDeriveMs.set((await derive).lastDeriveMs);
     await touch();
@@ -58,30 +64,14 @@ export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock }:
       await touch();
       return next;
     },
-    'entries.list': async () => {
-      await touch();
-      return vault.listEntries();
-    },
-    'entries.get': async ({ id }) => {
-      await touch();
-      return vault.getEntry(id);
-    },
-    'entries.create': async ({ meta, secrets }) => {
-      await touch();
-      return { meta: await vault.createEntry(meta, secrets) };
-    },
-    'entries.update': async ({ id, meta, secrets }) => {
-      await touch();
-      return { meta: await vault.updateEntry(id, meta, secrets) };
-    },
+    'entries.list': () => used(vault.listEntries()),
+    'entries.get': ({ id }) => used(vault.getEntry(id)),
+    'entries.create': async ({ meta, secrets }) => ({ meta: await used(vault.createEntry(meta, secrets)) }),
+    'entries.update': async ({ id, meta, secrets }) => ({ meta: await used(vault.updateEntry(id, meta, secrets)) }),
     'entries.delete': async ({ id }) => {
-      await touch();
-      await vault.deleteEntry(id);
+      await used(vault.deleteEntry(id));
       return null;
     },
-    'entries.events': async ({ id }) => {
-      await touch();
-      return { events: await vault.events(id) };
-    },
+    'entries.events': async ({ id }) => ({ events: await used(vault.events(id)) }),
   };
 }

@@ -17,6 +17,8 @@ import { isTextControl, type SubRoot } from './walk';
  *   `pollMs` (default 2000 ms, skipped while the tab is hidden) reads `.value` of the input/textarea elements in
  *   the watched roots, but only while there are at most `maxPolledFields` (default 30) of them; a `.value`
  *   read plus an `includes` per field is all a tick costs. Pages with more fields rely on the other paths.
+ *   A click anywhere (a reveal arrow, a Rotate button) also polls `pollAfterClickMs` later (default 150 and
+ *   600 ms), so a secret a page script puts into a field after a click shows up without waiting for the tick.
  * - Same-origin iframes that load later: a capture `load` listener rescans the frame element.
  *
  * Each distinct (secret, element) is reported once, across all batches. Findings are paired (client id, date)
@@ -30,6 +32,8 @@ export interface WatchOptions {
   pollMs?: number;
   /** The poll is skipped while the watched roots hold more input/textarea elements than this. Default 30. */
   maxPolledFields?: number;
+  /** Extra polls this long after each click (ms); `[]` turns them off. Default `[150, 600]`. */
+  pollAfterClickMs?: readonly number[];
 }
 
 const OBSERVE: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true };
@@ -69,6 +73,18 @@ export function watchForSecrets(
       requestBatch();
     }
   };
+  const pollAfterClick = opts.pollAfterClickMs ?? [150, 600];
+  const clickTimers = new Set<number>();
+  const onClick = (): void => {
+    if (opts.pollMs === 0 && opts.pollAfterClickMs === undefined) return; // polling turned off altogether
+    for (const delay of pollAfterClick) {
+      const timer = win.setTimeout(() => {
+        clickTimers.delete(timer);
+        pollValues();
+      }, delay);
+      clickTimers.add(timer);
+    }
+  };
   const onLoad = (event: Event): void => {
     const target = event.target as Element | null;
     if (target && (target.tagName === 'IFRAME' || target.tagName === 'FRAME')) {
@@ -84,6 +100,7 @@ export function watchForSecrets(
     if (root.nodeType === 9) {
       for (const type of FIELD_EVENTS) root.addEventListener(type, onFieldEvent, true);
       root.addEventListener('load', onLoad, true);
+      root.addEventListener('click', onClick, true);
     }
   }
 
@@ -152,7 +169,9 @@ export function watchForSecrets(
       if (root.nodeType !== 9) continue;
       for (const type of FIELD_EVENTS) root.removeEventListener(type, onFieldEvent, true);
       root.removeEventListener('load', onLoad, true);
+      root.removeEventListener('click', onClick, true);
     }
+    for (const timer of clickTimers) win.clearTimeout(timer);
     roots.clear();
   };
 }

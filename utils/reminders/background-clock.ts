@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ReminderMarkers } from '../rotation/reminders';
 import type { EntryMeta } from '../vault/schema';
 import { paintBadge } from './badge-painter';
+import { captureHoldsToolbar } from './capture-yield';
 import { createRotationClock, type ClockRun, type RotationClock } from './clock';
 import { createReminderNotifier, type ReminderNotifier } from './reminder-notifications';
 
@@ -32,7 +33,9 @@ export function createBackgroundClock({ listEntries, thresholds }: BackgroundClo
     listEntries,
     thresholds,
     markers: { get: () => reminderMarkersItem.getValue(), set: (m) => reminderMarkersItem.setValue(m) },
-    paint: (badge) => paintBadge(badge),
+    paint: async (badge) => {
+      if (!(await captureHoldsToolbar())) await paintBadge(badge);
+    },
     notify: (reminders) => notifier.show(reminders),
     now: Date.now,
     ran: (run: ClockRun) => lastClockRunItem.setValue({ at: run.at, badgeText: run.badge.text, shown: run.shown }),

@@ -11,6 +11,7 @@ export interface ShopCtrlTabs {
   loaded(tabId: number, timeoutMs: number): Promise<string | undefined>;
   /** Injects the fill module into the tab's top frame and runs it. */
   fill(tabId: number, request: PageFillRequest): Promise<PageFillResult | undefined>;
+  pause(ms: number): Promise<void>;
 }
 
 export interface TabInfo {
@@ -22,23 +23,44 @@ export interface TabInfo {
 export type HandOffResult = { opened: boolean; result: PageFillResult };
 
 /**
- * Opens the user's ShopCtrl settings page (or focuses the tab already showing it) and fills it there. Refuses
- * to inject when the tab ended up on another origin (a login redirect to another host, say).
+ * Opens the user's ShopCtrl settings page (or focuses the tab already showing it) and fills it there. A page
+ * that loads more than once (a redirect, a reload, an error page first) is tried again at each load until
+ * `loadTimeoutMs`. Never injects into a tab that ended up on another origin (a login on another host, say).
  */
 export async function handOffToShopCtrl(
   tabs: ShopCtrlTabs,
   settings: URL,
   request: PageFillRequest,
   loadTimeoutMs = 15_000,
+  now: () => number = Date.now,
 ): Promise<HandOffResult> {
   const existing = (await tabs.list()).find((tab) => isSameSettingsPage(tab.url, settings));
   const tab = existing ?? (await tabs.open(settings.href));
   await tabs.focus(tab);
-  const url = await tabs.loaded(tab.id, loadTimeoutMs);
-  if (!url || new URL(url).origin !== settings.origin) {
-    throw new Error(`The ShopCtrl tab is not on ${settings.host}.`);
+  const deadline = now() + loadTimeoutMs;
+  let lastError: unknown = new Error(`ShopCtrl did not load on ${settings.host}.`);
+  while (now() < deadline) {
+    const url = await tabs.loaded(tab.id, Math.max(0, deadline - now()));
+    if (url && originOf(url) === settings.origin) {
+      try {
+        const result = await tabs.fill(tab.id, request);
+        if (result) return { opened: !existing, result };
+        lastError = new Error('The ShopCtrl page did not answer.');
+      } catch (error) {
+        lastError = error; // not scriptable yet (error page, navigation in progress): wait for the next load
+      }
+    } else if (url) {
+      lastError = new Error(`The ShopCtrl tab is not on ${settings.host}.`);
+    }
+    await tabs.pause(300);
   }
-  const result = await tabs.fill(tab.id, request);
-  if (!result) throw new Error('The ShopCtrl page did not answer.');
-  return { opened: !existing, result };
+  throw lastError;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

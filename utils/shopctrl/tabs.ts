@@ -31,13 +31,16 @@ export function browserShopCtrlTabs(api: typeof browser): ShopCtrlTabs {
           api.tabs.onUpdated.removeListener(onUpdated);
           resolve(url);
         };
+        // A new tab first "completes" its initial about:blank (or a URL-less state): wait for the real page.
+        const isPage = (url: string | undefined) => !!url && /^https?:/.test(url);
         const onUpdated = (id: number, change: { status?: string }, tab: { url?: string }) => {
-          if (id === tabId && change.status === 'complete') finish(tab.url);
+          if (id === tabId && change.status === 'complete' && isPage(tab.url)) finish(tab.url);
         };
         const timer = setTimeout(() => void api.tabs.get(tabId).then((t) => finish(t.url), () => finish(undefined)), timeoutMs);
         api.tabs.onUpdated.addListener(onUpdated);
-        api.tabs.get(tabId).then((t) => t.status === 'complete' && finish(t.url), () => finish(undefined));
+        api.tabs.get(tabId).then((t) => t.status === 'complete' && isPage(t.url) && finish(t.url), () => finish(undefined));
       }),
+    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     async fill(tabId, request) {
       const target = { tabId, frameIds: [0] };
       await api.scripting.executeScript({ target, files: [SHOPCTRL_FILL_FILE] });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SNAPSHOT_PREFIX } from './temp-dirs';
 
 /**
  * Copies the built extension to a private temp folder, so a `npm run build` started meanwhile (another
@@ -15,7 +16,7 @@ export async function snapshotBuiltExtension(source: string, waitMs = 10_000): P
   for (;;) {
     const stat = statOrUndefined(manifestFile);
     if (stat && Date.now() - stat.mtimeMs > 500) {
-      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'lwa-vault-e2e-extension-'));
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), SNAPSHOT_PREFIX));
       try {
         fs.cpSync(source, copy, { recursive: true });
         const missing = missingReferencedFiles(copy);

@@ -28,7 +28,7 @@ async function setup() {
   /** Through the router, as the popup's messages arrive. */
   const call = async (type: string, data: unknown) => route({ type, data }, 'extension', handlers);
   const exportText = async () => (await handlers['backup.export']({ passphrase: EXPORT_PASSPHRASE })).text;
-  const importText = (text: string, passphrase = EXPORT_PASSPHRASE) => handlers['backup.import']({ text, passphrase });
+  const importText = async (text: string, passphrase = EXPORT_PASSPHRASE) => handlers['backup.import']({ text, passphrase });
   return { ...v, handlers, call, exportText, importText, progress, changes: () => changed };
 }
 

@@ -10,6 +10,7 @@ import {
   startRotationClock,
 } from '../../../utils/reminders/background-clock';
 import { reminderNotificationId, SUMMARY_NOTIFICATION_ID } from '../../../utils/reminders/reminder-notifications';
+import { captureStateItem } from '../../../utils/capture/storage';
 import { notifyOnChange } from '../../../utils/reminders/vault-watch';
 import { DAY } from '../rotation/time';
 import { PASSPHRASE, sampleMeta, setupVault } from '../vault/helpers';
@@ -115,5 +116,17 @@ describe('toolbar badge and reminders in the background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('3d'));
     await watched.deleteEntry(meta.id);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+  });
+
+  it('leaves the toolbar to a freshly captured Result URL and repaints once it hands it back', async () => {
+    const { vault } = await lockedVaultWith(NOW + 3 * DAY);
+    const capture = { id: 'c1', url: 'https://x/cb?spapi_oauth_code=c', code: 'c', capturedAt: NOW - 60_000, storedAt: NOW - 60_000, via: 'navigation', verified: false };
+    await captureStateItem.setValue({ pending: [], captures: [capture] } as never);
+    await fakeBrowser.action.setBadgeText({ text: '4m' });
+    const clock = await startWorker(vault);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4m');
+    await captureStateItem.setValue({ pending: [], captures: [] });
+    await clock.refresh(); // what the capture watcher's restoreBadge asks for
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3d');
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * Popup list: from navigation to the entry list rendered and interactive, with 200 and 1,000 entries.
+ * "Interactive" is the `lwa:entries-list-ready` mark EntryList sets in its first effect, which Preact runs after
+ * the list has been painted; its startTime counts from the navigation. Run it with E2E_TRACE=off: the e2e
+ * fixture's default tracing (screenshots and DOM snapshots) multiplies page-load times. Each size is opened several times in a
+ * fresh tab, like a user clicking the toolbar button again and again; the median is reported.
+ *
+ * @typedef {import('../types').BenchContext} BenchContext
+ * @typedef {import('../types').BenchRow} BenchRow
+ */
+
+const PASSPHRASE = 'bench popup list passphrase';
+const RUNS = 9;
+const SIZES = [
+  { entries: 200, budgetMs: 100 },
+  { entries: 1_000, budgetMs: 250 },
+];
+
+/** @param {import('@playwright/test').Page} page */
+async function send(page, type, data = {}) {
+  const reply = await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ type: t, data: d }), [type, data]);
+  if (!reply?.ok) throw new Error(`${type}: ${JSON.stringify(reply?.error)}`);
+  return reply.data;
+}
+
+/** Adds entries up to `total` through `entries.create`, 100 messages in flight at a time. */
+async function seedUpTo(page, from, total) {
+  await page.evaluate(
+    async ([start, end]) => {
+      const hex = (i) => i.toString(16).padStart(32, '0');
+      for (let first = start; first < end; first += 100) {
+        const replies = await Promise.all(
+          Array.from({ length: Math.min(100, end - first) }, (_, k) => {
+            const i = first + k;
+            return chrome.runtime.sendMessage({
+              type: 'entries.create',
+              data: {
+                meta: {
+                  alias: `Shop ${String(i).padStart(4, '0')}`,
+                  kind: i % 3 ? 'seller' : 'vendor',
+                  region: 'EU',
+                  marketplace: 'DE',
+                  clientId: `amzn1.application-oa2-client.${hex(i)}`,
+                  // Spread over every level, overdue included.
+                  secretIssuedAt: Date.now() - (i % 200) * 86_400_000,
+                },
+                secrets: { clientSecret: `amzn1.oa2-cs.v1.${hex(i)}${hex(i)}` },
+              },
+            });
+          }),
+        );
+        const refused = replies.find((r) => !r?.ok);
+        if (refused) throw new Error(`entries.create: ${JSON.stringify(refused.error)}`);
+      }
+    },
+    [from, total],
+  );
+}
+
+/** @param {BenchContext} ctx @param {number} expected */
+async function timeListReady(ctx, expected) {
+  const page = await ctx.context.newPage();
+  try {
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`chrome-extension://${ctx.extensionId}/popup.html`);
+    const handle = await page.waitForFunction(() => performance.getEntriesByName('lwa:entries-list-ready')[0]?.startTime, null, {
+      timeout: 10_000,
+    });
+    const ms = await handle.jsonValue();
+    // The most urgent 50 are rendered (EntryList's LIST_PAGE); the heading counts them all.
+    if (expected === 0) {
+      if ((await page.locator('#empty-title').count()) !== 1) throw new Error('the first-run list did not show');
+      return ms;
+    }
+    const heading = await page.locator('#entries-title').textContent();
+    const rows = await page.locator('.entry-row').count();
+    if (!heading?.includes(`(${expected})`) || rows !== Math.min(50, expected)) {
+      throw new Error(`the list says "${heading}" and shows ${rows} rows; expected ${expected} entries`);
+    }
+    return ms;
+  } finally {
+    await page.close();
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** @param {BenchContext} ctx @returns {Promise<BenchRow[]>} */
+export default async function popupList(ctx) {
+  const seeder = await ctx.openPopup();
+  const status = await send(seeder, 'vault.status');
+  if (!status.exists) await send(seeder, 'vault.create', { passphrase: PASSPHRASE });
+  else if (!status.unlocked) throw new Error('the bench profile has a locked vault');
+  const existing = (await send(seeder, 'entries.list')).entries.length;
+
+  const rows = [];
+  if (existing === 0) {
+    // The same page with nothing to list: what the machine costs before any entry (a loaded CI box shows here).
+    await timeListReady(ctx, 0);
+    const times = [];
+    for (let run = 0; run < RUNS; run += 1) times.push(await timeListReady(ctx, 0));
+    rows.push({ name: `popup: navigation → first-run screen ready, empty vault (median of ${RUNS}, for reference)`, value: Math.round(median(times)), unit: 'ms' });
+  }
+  let seeded = existing;
+  for (const { entries, budgetMs } of SIZES) {
+    if (seeded < entries) await seedUpTo(seeder, seeded, entries);
+    seeded = Math.max(seeded, entries);
+    await timeListReady(ctx, seeded); // warm-up: the first tab also pays for compiling the bundle
+    const times = [];
+    for (let run = 0; run < RUNS; run += 1) times.push(await timeListReady(ctx, seeded));
+    const value = Math.round(median(times));
+    rows.push({
+      name: `popup: navigation → list ready, ${seeded.toLocaleString('en-US')} entries (median of ${RUNS})`,
+      value,
+      unit: 'ms',
+      budget: `≤ ${budgetMs} ms`,
+      ok: value <= budgetMs,
+    });
+  }
+  await seeder.close();
+  return rows;
+}

@@ -1,0 +1,295 @@
+import { expect, test } from './fixtures';
+import {
+  DAY_MS,
+  LOOKALIKES_URL,
+  PASSPHRASE,
+  SELLER_CONSOLE_URL,
+  VENDOR_CONSOLE_URL,
+  call,
+  clientId,
+  closedShadowTexts,
+  eventDetails,
+  fixturePage,
+  getEntry,
+  hex,
+  panelFrames,
+  readyPanel,
+  secret,
+  seedVault,
+} from './fixtures/amazon/pages';
+
+// Issue #5 in a real Chromium: Amazon's console pages (facts §5) served at their real https URLs, the panel
+// clicked the way a user clicks it (it is an extension frame), the vault checked through the extension itself.
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+function consolePage(file: 'seller' | 'vendor', values: { id: string; old: string; next: string; app?: string }): string {
+  return fixturePage(`amazon/${file}-developer-console.html`, {
+    APP_NAME: values.app ?? 'ShopCtrl connector',
+    CLIENT_ID: values.id,
+    OLD_SECRET: values.old,
+    NEW_SECRET: values.next,
+    OLD_DATE: inDays(5),
+    NEW_DATE: inDays(180),
+  });
+}
+
+test.describe('Seller Central Developer Console', () => {
+  test('marks the current secret as up to date, then shows the panel beside the new one and saves it in two slots', async ({
+    extension,
+    page,
+    routeAmazon,
+  }) => {
+    const { admin, ids } = await seedVault(extension, [
+      { alias: 'US seller — ShopCtrl', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } },
+    ]);
+    await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
+    await page.goto(SELLER_CONSOLE_URL);
+
+    await page.getByRole('link', { name: 'View' }).first().click();
+    await expect.poll(() => closedShadowTexts(page, 'lwa-vault-mark')).toEqual(['✓ Up to date in LWA Vault']);
+    expect(panelFrames(page)).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+    const panel = await readyPanel(page);
+    await expect(panel.getByRole('heading', { name: 'LWA Vault New client secret' })).toBeVisible();
+    await expect(panel.getByText('For US seller — ShopCtrl')).toBeVisible();
+    await expect(panel.getByText('seen on sellercentral.amazon.com after Rotate secret')).toBeVisible();
+
+    // Beside the secret, never over it.
+    const secretBox = (await page.locator('.cred-value.secret').boundingBox())!;
+    const panelBox = (await page.locator('lwa-vault-panel').boundingBox())!;
+    const overlap =
+      panelBox.x < secretBox.x + secretBox.width && secretBox.x < panelBox.x + panelBox.width &&
+      panelBox.y < secretBox.y + secretBox.height && secretBox.y < panelBox.y + panelBox.height;
+    expect(overlap).toBe(false);
+
+    const before = Date.now();
+    await panel.getByRole('button', { name: 'Save to vault' }).click();
+    await expect(panel.getByRole('status')).toContainText('Saved to “US seller — ShopCtrl”: its 180-day clock restarted.');
+
+    const { meta, secrets } = await getEntry(admin, ids[0]!);
+    expect(secrets.clientSecret).toBe(secret(2));
+    expect(secrets.previousClientSecret).toBe(secret(1));
+    expect(meta.secretIssuedAt).toBeGreaterThanOrEqual(before);
+    expect(meta.previousSecretExpiresAt! - meta.secretIssuedAt!).toBe(7 * DAY_MS);
+    // The page's new target date (UTC midnight, 180 days ahead) is what the vault counts down to.
+    expect(meta.secretExpiresAt).toBe(Date.UTC(...utcDayParts(Date.now() + 180 * DAY_MS)));
+    expect(await eventDetails(admin, ids[0]!)).toContain('rotated (seen on sellercentral.amazon.com)');
+  });
+
+  test('puts the secret the page showed before the rotation into the previous slot when the vault was behind', async ({
+    extension,
+    page,
+    routeAmazon,
+  }) => {
+    // The vault still holds an older secret (9); the console shows the current one (1) in View, then rotates to 2.
+    const { admin, ids } = await seedVault(extension, [
+      { alias: 'Behind', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(9) } },
+    ]);
+    await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
+    await page.goto(SELLER_CONSOLE_URL);
+    await page.getByRole('link', { name: 'View' }).first().click();
+
+    // It differs from the vault, so it is offered too; the user dismisses that panel with Escape.
+    const first = await readyPanel(page);
+    await expect(first.getByText('seen on sellercentral.amazon.com')).toBeVisible();
+    await first.getByRole('button', { name: 'Copy for ShopCtrl' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('lwa-vault-panel').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+    const panel = await readyPanel(page);
+    await expect(panel.getByText('The secret shown before the rotation goes to the previous slot')).toBeVisible();
+    await panel.getByRole('button', { name: 'Save to vault' }).click();
+    await expect(panel.getByRole('status')).toContainText('Saved to “Behind”');
+
+    const { meta, secrets } = await getEntry(admin, ids[0]!);
+    expect(secrets.clientSecret).toBe(secret(2));
+    expect(secrets.previousClientSecret).toBe(secret(1)); // not the vault's stale 9: Amazon keeps 1 alive for 7 days
+    expect(meta.previousSecretExpiresAt! - meta.secretIssuedAt!).toBe(7 * DAY_MS);
+  });
+
+  test('offers a new entry, prefilled, when no entry has the client id', async ({ extension, page, routeAmazon }) => {
+    const { admin } = await seedVault(extension, [
+      { alias: 'Someone else', kind: 'vendor', region: 'EU', clientId: clientId(7), secrets: { clientSecret: secret(70) } },
+    ]);
+    await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(5), old: secret(5), next: secret(6) }));
+    await page.goto(SELLER_CONSOLE_URL);
+    await page.getByRole('link', { name: 'View' }).first().click();
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+
+    const panel = await readyPanel(page);
+    await expect(panel.getByText(`No vault entry has client id …${clientId(5).slice(-6)} yet`)).toBeVisible();
+    await panel.getByRole('button', { name: 'Save to vault' }).click();
+    await expect(panel.getByLabel('Entry name')).toHaveValue(`Seller Central US app …${clientId(5).slice(-6)}`);
+    await expect(panel.getByLabel('Console')).toHaveValue('seller');
+    await expect(panel.getByLabel('Region')).toHaveValue('NA');
+    await panel.getByLabel('Entry name').fill('US seller (new)');
+    await panel.getByRole('button', { name: 'Create entry and save' }).click();
+    await expect(panel.getByRole('status')).toContainText('Saved to “US seller (new)”');
+
+    const { entries } = await call<{ entries: { id: string; alias: string; clientId?: string; kind: string; region: string; marketplace?: string }[] }>(
+      admin,
+      'entries.list',
+      {},
+    );
+    const created = entries.find((e) => e.alias === 'US seller (new)')!;
+    expect(created).toMatchObject({ clientId: clientId(5), kind: 'seller', region: 'NA', marketplace: 'US' });
+    const { secrets } = await getEntry(admin, created.id);
+    expect(secrets).toMatchObject({ clientSecret: secret(6), previousClientSecret: secret(5) });
+    expect(await eventDetails(admin, created.id)).toEqual(expect.arrayContaining(['created', 'rotated (seen on sellercentral.amazon.com)']));
+  });
+
+  test("keeps the panel out of the page's reach: closed shadow root, cross-origin frame", async ({ extension, page, routeAmazon }) => {
+    await seedVault(extension, [
+      { alias: 'Private alias 7f3', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } },
+    ]);
+    await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
+    await page.goto(SELLER_CONSOLE_URL);
+    await page.getByRole('link', { name: 'View' }).first().click();
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+    const panel = await readyPanel(page);
+    await expect(panel.getByText('Private alias 7f3')).toBeVisible();
+
+    // Everything below runs in the page's own main world, as Amazon's scripts (or an injected one) would.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('lwa-vault-panel');
+      const frames: string[] = [];
+      for (let i = 0; i < window.frames.length; i++) {
+        try {
+          frames.push(window.frames[i]!.document.body.innerText);
+        } catch (error) {
+          frames.push(`blocked: ${(error as Error).name}`);
+        }
+      }
+      return {
+        hostFound: host !== null,
+        shadowRoot: host?.shadowRoot ?? null,
+        iframes: document.querySelectorAll('iframe').length,
+        text: document.body.innerText,
+        html: document.documentElement.outerHTML,
+        frames,
+      };
+    });
+    expect(seen.hostFound).toBe(true);
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.iframes).toBe(0);
+    expect(seen.text).not.toContain('Private alias 7f3');
+    expect(seen.html).not.toContain('Private alias 7f3');
+    expect(seen.html).not.toContain('panel.html');
+    expect(seen.frames).toEqual([]); // a frame inside a closed shadow root is not even in window.frames
+  });
+
+  test('Copy for ShopCtrl puts the new secret on the clipboard and has it cleared later', async ({
+    extension,
+    page,
+    routeAmazon,
+    server,
+  }) => {
+    const { admin, ids } = await seedVault(extension, [
+      { alias: 'Copy me', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } },
+    ]);
+    await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
+    await page.goto(SELLER_CONSOLE_URL);
+    await page.getByRole('link', { name: 'View' }).first().click();
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+    const panel = await readyPanel(page);
+    await panel.getByRole('button', { name: 'Copy for ShopCtrl' }).click();
+    await expect(panel.getByRole('status')).toContainText('Copied. The clipboard is cleared in 30 s.');
+
+    await extension.context.grantPermissions(['clipboard-read'], { origin: server.origin });
+    const reader = await extension.context.newPage();
+    await reader.goto(server.url('/harness/plain.html'));
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(secret(2));
+    expect(await eventDetails(admin, ids[0]!)).toContain('copied (new client secret copied on sellercentral.amazon.com)');
+    const pending = await extension.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(
+        'pendingClipboardClear',
+      ),
+    );
+    expect(pending).toHaveProperty('pendingClipboardClear');
+  });
+});
+
+test.describe('Vendor Central Developer Central', () => {
+  test('locked vault: the secret revealed by the arrow is saved after the user unlocks in the popup', async ({
+    extension,
+    page,
+    routeAmazon,
+    openPopup,
+  }) => {
+    const { admin, ids } = await seedVault(extension, [
+      { alias: 'DE vendor — ShopCtrl 1P', kind: 'vendor', region: 'EU', clientId: clientId(3), secrets: { clientSecret: secret(3) } },
+    ]);
+    await call(admin, 'vault.lock', {});
+    await routeAmazon(`${VENDOR_CONSOLE_URL}**`, consolePage('vendor', { id: clientId(3), old: secret(3), next: secret(4) }));
+    await page.goto(VENDOR_CONSOLE_URL);
+    await page.getByRole('link', { name: 'View' }).click();
+    await page.getByRole('button', { name: 'Show client secret' }).click();
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(3));
+    await expect.poll(() => closedShadowTexts(page, 'lwa-vault-mark')).toEqual(['LWA Vault is locked: unlock to compare']);
+
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.locator('#confirm-rotate').click();
+    await expect(page.locator('.box .date')).toHaveText(inDays(180)); // the box re-rendered, collapsed
+    await page.getByRole('button', { name: 'Show client secret' }).click();
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(4));
+    const panel = await readyPanel(page);
+    await expect(panel.getByText('seen on vendorcentral.amazon.de after Rotate secret')).toBeVisible();
+
+    // Keyboard: from the secret's field, Tab enters the panel (Dismiss first), then Copy, then Save.
+    await page.getByLabel('Client secret', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Dismiss');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Save to vault');
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('status')).toContainText('LWA Vault is locked. Unlock it from the toolbar button');
+    await expect(panel.getByRole('button', { name: 'Waiting for unlock' })).toBeDisabled();
+
+    const popup = await openPopup();
+    await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await expect(panel.getByRole('status')).toContainText('Unlocked: Saved to “DE vendor — ShopCtrl 1P”', { timeout: 15_000 });
+
+    const { secrets } = await getEntry(admin, ids[0]!);
+    expect(secrets).toMatchObject({ clientSecret: secret(4), previousClientSecret: secret(3) });
+    expect(await eventDetails(admin, ids[0]!)).toContain('rotated (seen on vendorcentral.amazon.de)');
+  });
+});
+
+test('look-alikes never raise a panel or a mark', async ({ extension, page, routeAmazon }) => {
+  const real = secret(11);
+  await seedVault(extension, [{ alias: 'EU seller', kind: 'seller', region: 'EU', clientId: clientId(11), secrets: { clientSecret: real } }]);
+  await routeAmazon(
+    LOOKALIKES_URL,
+    fixturePage('amazon/lookalikes.html', {
+      HEX64: hex(64, 21),
+      HEX63: hex(63, 22),
+      HEX65: hex(65, 23),
+      HEX64_UPPER: hex(64, 24).toUpperCase().replace(/^[0-9]/, 'A'),
+      HEX32: hex(32, 25),
+      REAL_SECRET: real,
+    }),
+  );
+  await page.goto(LOOKALIKES_URL);
+  // The one real secret proves the content script ran; give the late look-alike time to be scanned too.
+  await expect.poll(() => closedShadowTexts(page, 'lwa-vault-mark')).toEqual(['✓ Up to date in LWA Vault']);
+  await page.waitForTimeout(1500);
+  expect(await page.locator('lwa-vault-mark').count()).toBe(1);
+  expect(await page.locator('lwa-vault-panel').count()).toBe(0);
+  expect(panelFrames(page)).toHaveLength(0);
+});
+
+function utcDayParts(ms: number): [number, number, number] {
+  const d = new Date(ms);
+  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+}

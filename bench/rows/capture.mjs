@@ -2,11 +2,14 @@ import net from 'node:net';
 
 /**
  * Redirect capture over 200 redirects of mixed kinds (HTTP 302 chain, script, meta refresh, unreachable
- * host), each answering an authorization started through the wizard's protocol. Latency runs from the start
- * of the navigation chain (measured in the page, just before it navigates) to the capture's `storedAt`
- * (written by the background as it stores the capture), both on the machine's clock.
+ * host), each answering an authorization started through the wizard's protocol.
+ * Latency: from the start of the navigation that carries the code, as the browser stamps it (webNavigation
+ * onBeforeNavigate: the start of the 302 chain; for script and meta refresh, the redirect itself), to the
+ * capture's `storedAt`, written by the background as it stores the capture. For a 302 chain the browser
+ * reveals the final URL only when it commits (or fails), so that time is the browser's; the last row is the
+ * watcher's own share: from the webNavigation event to the stored capture.
  */
-const REDIRECTS = 200;
+const REDIRECTS = Number(process.env.BENCH_CAPTURE_REDIRECTS ?? 200);
 const KINDS = ['http', 'script', 'meta', 'unreachable'];
 const SHARE_GOAL = 100;
 const P95_BUDGET_MS = 100;
@@ -55,10 +58,19 @@ export default async function captureRows(ctx) {
     if (!reply?.ok) throw new Error(`${type}: ${JSON.stringify(reply?.error)}`);
     return reply.data;
   };
+  // Test instrumentation only: the browser's own navigation-start stamps, by URL.
+  await ctx.worker.evaluate(() => {
+    self.__benchNavStart = new Map();
+    chrome.webNavigation.onBeforeNavigate.addListener((d) => {
+      if (d.frameId === 0 && !self.__benchNavStart.has(d.url)) self.__benchNavStart.set(d.url, d.timeStamp);
+    });
+  });
   const tab = await ctx.context.newPage();
   await tab.goto(server.url('/bench/cb?warm=1'));
 
   const latencies = [];
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, []]));
+  const watcher = [];
   let captured = 0;
   for (let i = 0; i < REDIRECTS; i++) {
     const kind = KINDS[i % KINDS.length];
@@ -82,27 +94,31 @@ export default async function captureRows(ctx) {
           ? server.url(`/bench/meta?to=${encodeURIComponent(target)}`)
           : server.url(`/bench/hop?to=${encodeURIComponent(target)}`);
 
-    const startedAt = await tab.evaluate((url) => {
-      const t = Date.now();
-      setTimeout(() => location.assign(url), 0);
-      return t;
-    }, first);
+    await tab.evaluate((url) => setTimeout(() => location.assign(url), 0), first);
     const stored = await ctx.worker.evaluate(
-      async ([wanted, waitMs]) => {
+      async ([wanted, waitMs, firstUrl, targetUrl]) => {
         const deadline = Date.now() + waitMs;
         while (Date.now() < deadline) {
           const { capture } = await chrome.storage.session.get('capture');
           const hit = capture?.captures?.find((c) => c.code === wanted);
-          if (hit) return { storedAt: hit.storedAt, verified: hit.verified };
-          await new Promise((r) => setTimeout(r, 5));
+          if (hit) {
+            const navStart = self.__benchNavStart.get(targetUrl) ?? self.__benchNavStart.get(firstUrl);
+            return { storedAt: hit.storedAt, verified: hit.verified, navStart, capturedAt: hit.capturedAt };
+          }
+          // Poll gently: the watcher stamps storedAt itself, and polling competes for the same storage.
+          await new Promise((r) => setTimeout(r, 25));
         }
         return undefined;
       },
-      [code, WAIT_MS],
+      [code, WAIT_MS, first, target],
     );
     if (stored?.verified) {
       captured++;
-      latencies.push(stored.storedAt - startedAt);
+      watcher.push(stored.storedAt - stored.capturedAt);
+      if (stored.navStart !== undefined) {
+        latencies.push(stored.storedAt - stored.navStart);
+        byKind[kind].push(stored.storedAt - stored.navStart);
+      }
     }
     // Let the landing page (or the error page) settle before the next navigation.
     await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
@@ -112,10 +128,15 @@ export default async function captureRows(ctx) {
   }
 
   const share = (captured / REDIRECTS) * 100;
+  if (latencies.length < captured) throw new Error(`navigation start missing for ${captured - latencies.length} redirects`);
   const p95 = percentile(latencies, 95);
+  const watcherP95 = percentile(watcher, 95);
   return [
     { name: `redirects captured and verified (${REDIRECTS}, mixed kinds)`, value: share, unit: '%', budget: `${SHARE_GOAL} %`, ok: share >= SHARE_GOAL },
     { name: 'navigation start → stored capture, p50', value: percentile(latencies, 50), unit: 'ms' },
     { name: 'navigation start → stored capture, p95', value: p95, unit: 'ms', budget: `≤ ${P95_BUDGET_MS} ms`, ok: p95 <= P95_BUDGET_MS },
+    { name: '  p95, script and meta-refresh redirects', value: percentile([...byKind.script, ...byKind.meta], 95), unit: 'ms' },
+    { name: '  p95, HTTP 302 chains (reachable or not)', value: percentile([...byKind.http, ...byKind.unreachable], 95), unit: 'ms' },
+    { name: 'webNavigation event → stored capture, p95', value: watcherP95, unit: 'ms', budget: `≤ ${P95_BUDGET_MS} ms`, ok: watcherP95 <= P95_BUDGET_MS },
   ];
 }

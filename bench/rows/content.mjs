@@ -99,11 +99,11 @@ export default async function contentRows(ctx) {
     let shownAt;
     while (shownAt === undefined && Date.now() < deadline) {
       for (const frame of page.frames()) {
-        if (!frame.url().includes('/panel.html#') || seen.has(frame.url())) continue;
+        if (!frame.url().endsWith('/panel.html') || seen.has(frame)) continue;
         const at = await frame.evaluate(() => document.documentElement.dataset.shownAt).catch(() => undefined);
         if (at) {
           shownAt = Number(at);
-          seen.add(frame.url());
+          seen.add(frame);
           await frame.evaluate(() => dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))).catch(() => undefined);
         }
       }

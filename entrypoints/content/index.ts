@@ -14,12 +14,12 @@ export default defineContentScript({
   // WXT would otherwise announce the script to the page with a postMessage naming the extension id.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const panelPage = browser.runtime.getURL('/panel.html');
+    const panelUrl = browser.runtime.getURL('/panel.html');
     const stop = startSecretCapture({
       doc: document,
       report: (data) => send('sighting.report', data),
-      panelSrc: (id) => `${panelPage}#${id}`,
-      extensionOrigin: new URL(panelPage).origin,
+      panelUrl,
+      extensionOrigin: new URL(panelUrl).origin,
     });
     ctx.onInvalidated(stop);
   },

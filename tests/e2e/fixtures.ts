@@ -111,7 +111,8 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions, WorkerFixt
         const exceptions = await extension.workerExceptions().catch(() => []);
         if (exceptions.length > 0) await testInfo.attach('service-worker-exceptions.txt', { body: exceptions.join('\n\n') });
       }
-      await extension?.close();
+      let closeError: unknown;
+      await extension?.close().catch((error: unknown) => (closeError = error));
       for (const file of traces) {
         if (failed || TRACE_MODE === 'on') {
           await testInfo.attach(path.basename(file), { path: file, contentType: 'application/zip' });
@@ -127,6 +128,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions, WorkerFixt
       }
       // Chromium may still be releasing files for a moment after close.
       fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      if (closeError) throw closeError;
     }
   },
 

@@ -49,3 +49,19 @@ test('after a long absence only the most severe pending reminder of an entry is 
   expect(markers[`${entry.id}\u0000authorization`]?.sent).toEqual([90, 30, 7]);
   await message(popup, 'vault.lock');
 });
+
+test('the reminder thresholds are chosen in Settings and used by the next run', async ({ extension, openPopup }) => {
+  const popup = await openPopup();
+  await createVault(popup);
+  await popup.reload();
+  await popup.getByRole('tab', { name: 'Settings' }).click();
+  const remind = popup.getByRole('group', { name: 'Remind me' });
+  await expect(remind.getByRole('checkbox', { name: '90 days before' })).toBeChecked();
+  await expect(remind.getByRole('checkbox', { name: '14 days before' })).not.toBeChecked();
+  await remind.getByRole('checkbox', { name: '14 days before' }).check();
+  await remind.getByRole('checkbox', { name: '30 days before' }).uncheck();
+  await expect.poll(async () => (await message<{ reminderThresholds: number[] }>(popup, 'settings.get')).reminderThresholds).toEqual([90, 14, 7, 1, 0]);
+
+  const entry = await seedEntry(popup, { alias: 'Two weeks', secretExpiresAt: Date.now() + 13 * DAY });
+  await expect.poll(async () => Object.keys(await shownNotifications(extension.worker))).toEqual([`lwa-vault-reminder:${entry.id}:secret:14`]);
+});

@@ -12,10 +12,10 @@ import {
   fixturePage,
   getEntry,
   hex,
-  panelFrames,
   readyPanel,
   secret,
   seedVault,
+  shownPanels,
 } from './fixtures/amazon/pages';
 
 // Issue #5 in a real Chromium: Amazon's console pages (facts §5) served at their real https URLs, the panel
@@ -49,7 +49,7 @@ test.describe('Seller Central Developer Console', () => {
 
     await page.getByRole('link', { name: 'View' }).first().click();
     await expect.poll(() => closedShadowTexts(page, 'lwa-vault-mark')).toEqual(['✓ Up to date in LWA Vault']);
-    expect(panelFrames(page)).toHaveLength(0);
+    expect(await shownPanels(page)).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
@@ -98,7 +98,7 @@ test.describe('Seller Central Developer Console', () => {
     await expect(first.getByText('seen on sellercentral.amazon.com')).toBeVisible();
     await first.getByRole('button', { name: 'Copy for ShopCtrl' }).focus();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('lwa-vault-panel').count()).toBe(0);
+    await expect.poll(async () => (await shownPanels(page)).length).toBe(0);
 
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
@@ -285,8 +285,8 @@ test('look-alikes never raise a panel or a mark', async ({ extension, page, rout
   await expect.poll(() => closedShadowTexts(page, 'lwa-vault-mark')).toEqual(['✓ Up to date in LWA Vault']);
   await page.waitForTimeout(1500);
   expect(await page.locator('lwa-vault-mark').count()).toBe(1);
-  expect(await page.locator('lwa-vault-panel').count()).toBe(0);
-  expect(panelFrames(page)).toHaveLength(0);
+  expect(await page.locator('lwa-vault-panel').count()).toBe(0); // not even one loaded in advance
+  expect(await shownPanels(page)).toHaveLength(0);
 });
 
 function utcDayParts(ms: number): [number, number, number] {

@@ -4,7 +4,7 @@ import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
-import { captureSettingsItem, captureStateItem } from './storage';
+import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem } from './storage';
 import { createCaptureStore } from './store';
 
 /** The wizard, as a tab: where a click on a capture notification leads. */
@@ -37,8 +37,9 @@ export function registerCaptureWatcher(options: {
       await browser.action.setBadgeText({ text: '' });
       await browser.action.setTitle({ title: 'LWA Vault' });
     });
+  const store = createCaptureStore({ get: () => captureStateItem.getValue(), set: (v) => captureStateItem.setValue(v) });
   const service = createCaptureService({
-    store: createCaptureStore({ get: () => captureStateItem.getValue(), set: (v) => captureStateItem.setValue(v) }),
+    store,
     now: Date.now,
     newId: () => crypto.randomUUID(),
     newState: () => newState(),
@@ -82,6 +83,9 @@ export function registerCaptureWatcher(options: {
   browser.webNavigation.onCommitted.addListener(onNavigation, REDIRECT_FILTER);
   // An unreachable redirect host still fails with the full URL: the code is captured all the same.
   browser.webNavigation.onErrorOccurred.addListener(onNavigation, REDIRECT_FILTER);
+  browser.storage.session.onChanged.addListener((changes) => {
+    if (CAPTURE_STATE_KEY in changes) store.external(changes[CAPTURE_STATE_KEY]?.newValue);
+  });
   browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId).catch(() => undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('capture.')) void service.onAlarm(alarm.name).catch(() => undefined);

@@ -7,7 +7,8 @@ import { captureSettingsSchema, DEFAULT_CAPTURE_SETTINGS, type CaptureSettings }
  * closes, not readable by content scripts), so they survive popup closes and worker restarts, and nothing
  * else. The wizard watches this key for live updates.
  */
-export const captureStateItem = storage.defineItem<CaptureState>('session:capture');
+export const CAPTURE_STATE_KEY = 'capture';
+export const captureStateItem = storage.defineItem<CaptureState>(`session:${CAPTURE_STATE_KEY}`);
 
 const storedSettings = storage.defineItem<Partial<CaptureSettings>>('local:captureSettings', { fallback: {} });
 

@@ -14,15 +14,23 @@ export interface CaptureStore {
    * undefined to leave storage untouched, plus a result for the caller.
    */
   update<R>(change: (state: CaptureState) => { next?: CaptureState; result: R }): Promise<R>;
+  /**
+   * Someone else wrote the area (a test, a future migration): forget the cached copy unless it is what was
+   * written. The background is the only writer in normal use, so the cache spares a read on every redirect.
+   */
+  external(value: unknown): void;
 }
 
 export function createCaptureStore(area: StateArea): CaptureStore {
   let queue: Promise<unknown> = Promise.resolve();
+  let cache: CaptureState | undefined;
 
   const read = async (): Promise<CaptureState> => {
+    if (cache) return cache;
     const parsed = captureStateSchema.safeParse(await area.get());
     // A damaged or missing value starts empty rather than breaking capture for the whole session.
-    return parsed.success ? parsed.data : structuredClone(EMPTY_STATE);
+    cache = parsed.success ? parsed.data : structuredClone(EMPTY_STATE);
+    return cache;
   };
 
   return {
@@ -34,11 +42,18 @@ export function createCaptureStore(area: StateArea): CaptureStore {
     update(change) {
       const run = queue.then(async () => {
         const { next, result } = change(await read());
-        if (next) await area.set(next);
+        if (next) {
+          cache = undefined; // if the write fails, the next read goes back to storage
+          await area.set(next);
+          cache = next;
+        }
         return result;
       });
       queue = run.catch(() => undefined);
       return run;
+    },
+    external(value) {
+      if (cache && JSON.stringify(value) !== JSON.stringify(cache)) cache = undefined;
     },
   };
 }

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ReminderMarkers } from '../rotation/reminders';
 import type { EntryMeta } from '../vault/schema';
 import { paintBadge } from './badge-painter';
-import { captureHoldsToolbar } from './capture-yield';
+import { captureHint } from './capture-yield';
 import { createRotationClock, type ClockRun, type RotationClock } from './clock';
 import { createReminderNotifier, type ReminderNotifier } from './reminder-notifications';
 
@@ -34,7 +34,11 @@ export function createBackgroundClock({ listEntries, thresholds }: BackgroundClo
     thresholds,
     markers: { get: () => reminderMarkersItem.getValue(), set: (m) => reminderMarkersItem.setValue(m) },
     paint: async (badge) => {
-      if (!(await captureHoldsToolbar())) await paintBadge(badge);
+      if (await captureHint()) return;
+      await paintBadge(badge);
+      // A capture that landed while this painted must not lose its hint.
+      const late = await captureHint();
+      if (late) await paintBadge({ ...late, level: 'ok' });
     },
     notify: (reminders) => notifier.show(reminders),
     now: Date.now,

@@ -1,11 +1,11 @@
-import { captureBadgeHint } from '../capture/badge';
+import { captureBadgeHint, type CaptureBadgeHint } from '../capture/badge';
 import { captureStateItem } from '../capture/storage';
 
 /**
- * True while a freshly captured Result URL shows its minutes left on the toolbar: the countdown badge waits,
- * and the capture watcher hands the toolbar back by asking for a repaint when its hint ends.
+ * A freshly captured Result URL shows its minutes left on the toolbar; the countdown badge waits meanwhile, and
+ * the capture watcher hands the toolbar back by asking for a repaint when its hint ends.
  */
-export async function captureHoldsToolbar(now: number = Date.now()): Promise<boolean> {
+export async function captureHint(now: number = Date.now()): Promise<CaptureBadgeHint | undefined> {
   const state = await captureStateItem.getValue();
-  return state !== null && state !== undefined && captureBadgeHint(state.captures, now, state.pending) !== undefined;
+  return state ? captureBadgeHint(state.captures, now, state.pending) : undefined;
 }

@@ -62,3 +62,22 @@ describe('background wiring', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
+
+describe('notifications', () => {
+  it('a click on a capture notification opens the wizard in a tab', async () => {
+    registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    await fakeBrowser.notifications.onClicked.trigger('capture:abc');
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.some((t) => t.url?.endsWith('/popup.html?popout=1#authorize'))).toBe(true);
+  });
+
+  it('never puts the Result URL, code or state into the notification', async () => {
+    const { service, deps, navigate } = setup();
+    await service.start(DRAFT, { type: 'url', url: consentUrl('secret-state') });
+    await navigate(resultUrl('RHsecretcode', 'secret-state'));
+    await new Promise((r) => setTimeout(r, 0));
+    const text = JSON.stringify(deps.notify.mock.calls);
+    expect(text).not.toContain('RHsecretcode');
+    expect(text).not.toContain('secret-state');
+  });
+});

@@ -3,7 +3,7 @@ import { scanForSecrets, type Finding } from '../../detect/scan';
 import { watchForSecrets, type WatchOptions } from '../../detect/watcher';
 import type { Request } from '../../messages';
 import type { SightingReplies } from '../protocol';
-import { openPanelFrame } from './panel-frame';
+import { createPanelFrames } from './panel-frame';
 import { showQuietMark } from './quiet-mark';
 
 /**
@@ -18,8 +18,8 @@ import { showQuietMark } from './quiet-mark';
 export interface CaptureDeps {
   doc: Document;
   report(data: Request<'sighting.report'>): Promise<SightingReplies['sighting.report']>;
-  /** `chrome-extension://<id>/panel.html#<sighting id>` */
-  panelSrc(sightingId: string): string;
+  /** `chrome-extension://<id>/panel.html` */
+  panelUrl: string;
   extensionOrigin: string;
   now?: () => number;
   watch?: WatchOptions;
@@ -40,6 +40,7 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
   /** The element currently showing each secret (the page may re-render it). */
   const shownBy = new Map<string, Element>();
   let stopped = false;
+  const panels = createPanelFrames(doc, deps.panelUrl, deps.extensionOrigin);
 
   const inScope = (finding: Finding): boolean => {
     const owner = finding.element.ownerDocument;
@@ -52,6 +53,7 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
       // Inside the click, before the page swaps anything: the secret now visible is the one being replaced.
       memory.remember(scanForSecrets(doc).filter(inScope));
       rotateClickedAt = click.at;
+      panels.warmUp(); // a new secret is on its way
     },
     { now },
   );
@@ -94,7 +96,7 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
     const anchor = shownBy.get(secret) ?? finding.element;
     if (reply.status === 'new' && reply.id) {
       const dismissed = () => void handled.set(secret, null); // dismissed stays dismissed on this page
-      handled.set(secret, openPanelFrame(anchor, secret, deps.panelSrc(reply.id), deps.extensionOrigin, dismissed));
+      handled.set(secret, panels.open(anchor, secret, reply.id, dismissed));
     } else if (reply.status === 'up-to-date' || reply.status === 'locked') {
       handled.set(secret, showQuietMark(anchor, secret, reply.status));
     }
@@ -106,5 +108,6 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
     stopWatching();
     for (const shown of handled.values()) shown?.remove();
     handled.clear();
+    panels.dispose();
   };
 }

@@ -1,58 +1,123 @@
-import { createAnchoredHost } from './anchored-host';
+import { createAnchoredHost, type AnchoredHost } from './anchored-host';
 
 /**
- * The rotation panel on the Amazon page: an extension frame (`panel.html#<sighting id>`) inside a closed shadow
- * root, beside the secret. Being cross-origin, its contents are out of the page's reach, and the page cannot
- * synthesize clicks in it. The frame talks back only through `postMessage`, and only about its own size and
- * closing (no data); messages count only when they come from that frame's window with our origin.
+ * The rotation panel on the Amazon page: an extension frame (`panel.html`) inside a closed shadow root, beside
+ * the secret. Being cross-origin, its contents are out of the page's reach and the page cannot synthesize
+ * clicks in it; being inside a closed shadow root, it is not even in the page's `window.frames`.
+ *
+ * The frame learns which sighting to show only through a `MessageChannel` whose port this content script hands
+ * it right after it loads: nothing travels through the page's window (no `postMessage` the page could read, no
+ * `event.source` that would give the page a handle to navigate the frame), and the sighting id is not in the
+ * frame's URL. Over the port: content → panel `show` / `moved`; panel → content `size` / `close`.
+ *
+ * A frame takes a while to start, so one is loaded in advance, hidden, once the page shows a secret or the
+ * user clicks a Rotate control (`warmUp`); `open` then only moves it beside the new secret and tells it what to
+ * show. After each `open`, the next one is warmed up.
  */
 export interface PanelFrame {
   reanchor(element: Element): void;
   remove(): void;
 }
 
+export interface PanelFrames {
+  warmUp(): void;
+  open(anchor: Element, secret: string, sightingId: string, onClose: () => void): PanelFrame;
+  dispose(): void;
+}
+
 export const PANEL_WIDTH = 360;
 const INITIAL_HEIGHT = 150;
 const MAX_HEIGHT = 560;
+const NEXT_WARM_UP_MS = 800;
 
-/** What the panel page posts to the page it is framed into. */
-export type PanelToPage = { lwaVaultPanel: 'size'; height: number } | { lwaVaultPanel: 'close' };
-/** What the content script posts to the panel: it just moved (a click right after is ignored). */
-export type PageToPanel = { lwaVaultPanel: 'moved' };
+export type PageToPanel = { type: 'show'; id: string } | { type: 'moved' };
+export type PanelToPage = { type: 'size'; height: number } | { type: 'close' };
+/** The one message that goes through `postMessage` (to the frame only): it carries the port. */
+export const CONNECT = 'lwa-vault:connect';
 
-export function openPanelFrame(
-  anchor: Element,
-  secret: string,
-  src: string,
-  extensionOrigin: string,
-  onClose: () => void,
-): PanelFrame {
-  const anchored = createAnchoredHost('lwa-vault-panel', anchor, secret, { width: PANEL_WIDTH, height: INITIAL_HEIGHT });
-  const doc = anchor.ownerDocument;
+interface Standby {
+  anchored: AnchoredHost;
+  show(id: string, onClose: () => void): void;
+  remove(): void;
+}
+
+export function createPanelFrames(doc: Document, panelUrl: string, extensionOrigin: string): PanelFrames {
   const win = doc.defaultView!;
-  const frame = doc.createElement('iframe');
-  frame.src = src;
-  frame.title = 'LWA Vault: new client secret';
-  frame.setAttribute('allow', 'clipboard-write');
-  frame.setAttribute('style', 'border:0;display:block;width:100%;height:100%;background:transparent;color-scheme:normal');
-  anchored.root.append(frame);
+  let spare: Standby | undefined;
+  const live = new Set<Standby>();
+  let nextWarmUp = 0;
 
-  const onMessage = (event: MessageEvent): void => {
-    if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
-    const data = event.data as Partial<PanelToPage> | null;
-    if (data?.lwaVaultPanel === 'size' && typeof data.height === 'number' && Number.isFinite(data.height)) {
-      anchored.setSize({ width: PANEL_WIDTH, height: Math.max(60, Math.min(MAX_HEIGHT, Math.ceil(data.height))) });
-    } else if (data?.lwaVaultPanel === 'close') {
-      remove();
-      onClose();
+  function standby(): Standby {
+    const anchored = createAnchoredHost(doc, 'lwa-vault-panel', { width: PANEL_WIDTH, height: INITIAL_HEIGHT });
+    const frame = doc.createElement('iframe');
+    frame.title = 'LWA Vault: new client secret';
+    frame.setAttribute('allow', 'clipboard-write');
+    frame.setAttribute('style', 'border:0;display:block;width:100%;height:100%;background:transparent;color-scheme:normal');
+    let port: MessagePort | undefined;
+    let shown: { id: string; onClose: () => void } | undefined;
+
+    const send = (message: PageToPanel) => port?.postMessage(message);
+    const onPanelMessage = (event: MessageEvent) => {
+      const data = event.data as Partial<PanelToPage> | null;
+      if (data?.type === 'size' && typeof data.height === 'number' && Number.isFinite(data.height)) {
+        anchored.setSize({ width: PANEL_WIDTH, height: Math.max(60, Math.min(MAX_HEIGHT, Math.ceil(data.height))) });
+      } else if (data?.type === 'close' && shown) {
+        const { onClose } = shown;
+        remove();
+        onClose();
+      }
+    };
+    // Every load (the first, or a reload if the browser had to re-insert the frame) gets a fresh port.
+    frame.addEventListener('load', () => {
+      port?.close();
+      const channel = new MessageChannel();
+      port = channel.port1;
+      port.onmessage = onPanelMessage;
+      frame.contentWindow?.postMessage(CONNECT, extensionOrigin, [channel.port2]);
+      if (shown) send({ type: 'show', id: shown.id });
+    });
+    frame.src = panelUrl;
+    anchored.root.append(frame);
+    anchored.onMoved(() => send({ type: 'moved' }));
+
+    function remove(): void {
+      port?.close();
+      port = undefined;
+      anchored.remove();
+      live.delete(self);
     }
-  };
-  win.addEventListener('message', onMessage);
-  anchored.onMoved(() => frame.contentWindow?.postMessage({ lwaVaultPanel: 'moved' } satisfies PageToPanel, extensionOrigin));
-
-  function remove(): void {
-    win.removeEventListener('message', onMessage);
-    anchored.remove();
+    const self: Standby = {
+      anchored,
+      show(id, onClose) {
+        shown = { id, onClose };
+        send({ type: 'show', id });
+      },
+      remove,
+    };
+    return self;
   }
-  return { reanchor: (element) => anchored.reanchor(element), remove };
+
+  const warmUp = (): void => {
+    if (!spare && doc.body) spare = standby();
+  };
+
+  return {
+    warmUp,
+    open(anchor, secret, sightingId, onClose) {
+      const panel = spare ?? standby();
+      spare = undefined;
+      live.add(panel);
+      panel.anchored.anchorTo(anchor, secret);
+      panel.show(sightingId, onClose);
+      win.clearTimeout(nextWarmUp);
+      nextWarmUp = win.setTimeout(warmUp, NEXT_WARM_UP_MS);
+      return { reanchor: (element) => panel.anchored.anchorTo(element, secret), remove: () => panel.remove() };
+    },
+    dispose() {
+      win.clearTimeout(nextWarmUp);
+      spare?.remove();
+      spare = undefined;
+      for (const panel of [...live]) panel.remove();
+    },
+  };
 }

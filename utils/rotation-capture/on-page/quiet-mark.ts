@@ -27,9 +27,9 @@ const CSS = `
 
 export function showQuietMark(anchor: Element, secret: string, kind: MarkKind): QuietMark {
   const { text, width } = TEXT[kind];
-  const anchored = createAnchoredHost('lwa-vault-mark', anchor, secret, { width, height: 22 });
-  anchored.host.style.setProperty('pointer-events', 'none', 'important');
   const doc = anchor.ownerDocument;
+  const anchored = createAnchoredHost(doc, 'lwa-vault-mark', { width, height: 22 });
+  anchored.host.style.setProperty('pointer-events', 'none', 'important');
   const style = doc.createElement('style');
   style.textContent = CSS;
   const label = doc.createElement('span');
@@ -37,5 +37,6 @@ export function showQuietMark(anchor: Element, secret: string, kind: MarkKind): 
   label.className = kind;
   label.textContent = text;
   anchored.root.append(style, label);
-  return { reanchor: (element) => anchored.reanchor(element), remove: () => anchored.remove() };
+  anchored.anchorTo(anchor, secret);
+  return { reanchor: (element) => anchored.anchorTo(element, secret), remove: () => anchored.remove() };
 }

@@ -94,7 +94,9 @@ export default async function captureRows(ctx) {
           ? server.url(`/bench/meta?to=${encodeURIComponent(target)}`)
           : server.url(`/bench/hop?to=${encodeURIComponent(target)}`);
 
-    await tab.evaluate((url) => setTimeout(() => location.assign(url), 0), first);
+    // Start each redirect from a settled page (a meta refresh or an error page may still be moving).
+    await tab.goto(server.url(`/bench/cb?ready=${i}`));
+    await tab.evaluate((url) => void setTimeout(() => location.assign(url), 0), first);
     const stored = await ctx.worker.evaluate(
       async ([wanted, waitMs, firstUrl, targetUrl]) => {
         const deadline = Date.now() + waitMs;
@@ -120,8 +122,6 @@ export default async function captureRows(ctx) {
         byKind[kind].push(stored.storedAt - stored.navStart);
       }
     }
-    // Let the landing page (or the error page) settle before the next navigation.
-    await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
     // Keep the flow list short, as a user's is.
     const view = await send('capture.state');
     for (const p of view.pending) await send('capture.cancel', { pendingId: p.id });

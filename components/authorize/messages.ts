@@ -12,9 +12,9 @@ export const UNVERIFIED_MESSAGES: Record<UnverifiedReason, string> = {
 };
 
 export const CONNECTOR_LABELS = {
-  'cleo-amp': 'Cleo (Amazon Marketplace)',
-  'shopctrl-3p': 'ShopCtrl 3P (Seller Central)',
-  'shopctrl-1p': 'ShopCtrl 1P (Vendor Central)',
+  'cleo-amp': 'Cleo (Amazon)',
+  'shopctrl-3p': 'ShopCtrl 3P',
+  'shopctrl-1p': 'ShopCtrl 1P',
   other: 'Other',
 } as const;
 

@@ -21,23 +21,21 @@ test.afterEach(async () => amazon.close());
  * Playwright answers CORS preflights itself whenever a context has routes (the harness always does); the
  * unit tests cover the marker header and the no-access reply instead.
  */
-function tokenEndpoint(server: TestServer, options: { cors: boolean; answer: () => { status: number; body: unknown } }): ReceivedRequest[] {
+function tokenEndpoint(server: TestServer, answer: () => { status: number; body: unknown }): ReceivedRequest[] {
   const posts: ReceivedRequest[] = [];
   server.route('/auth/o2/token', (req, res) => {
-    const cors = options.cors
-      ? {
-          'access-control-allow-origin': String(req.headers.origin ?? '*'),
-          'access-control-allow-methods': 'POST',
-          'access-control-allow-headers': 'content-type, accept, x-lwa-vault',
-        }
-      : {};
+    const cors = {
+      'access-control-allow-origin': String(req.headers.origin ?? '*'),
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type, accept, x-lwa-vault',
+    };
     if (req.method === 'OPTIONS') {
-      res.writeHead(options.cors ? 204 : 405, cors);
+      res.writeHead(204, cors);
       res.end();
       return;
     }
     posts.push(req);
-    const { status, body } = options.answer();
+    const { status, body } = answer();
     res.writeHead(status, { 'content-type': 'application/json', ...cors });
     res.end(JSON.stringify(body));
   });
@@ -60,7 +58,7 @@ async function capturedAndSaved(popup: Page, extension: Parameters<typeof openSi
 
 test('exchanges the code at the configured endpoint: invalid_grant in plain words, then a refresh token saved', async ({ extension, server }) => {
   let answer = { status: 400, body: { error_description: 'The request has an invalid grant parameter : code', error: 'invalid_grant' } as unknown };
-  const posts = tokenEndpoint(server, { cors: true, answer: () => answer });
+  const posts = tokenEndpoint(server, () => answer);
   const popup = await openWizard(extension);
   const card = await capturedAndSaved(popup, extension, server, 'Token shop', 'st-token');
 

@@ -60,7 +60,7 @@ test.describe('Seller Central Developer Console', () => {
 
     // Beside the secret, never over it.
     const secretBox = (await page.locator('.cred-value.secret').boundingBox())!;
-    const panelBox = (await page.locator('lwa-vault-panel').boundingBox())!;
+    const panelBox = (await page.locator('lwa-vault-panel').filter({ visible: true }).boundingBox())!;
     const overlap =
       panelBox.x < secretBox.x + secretBox.width && secretBox.x < panelBox.x + panelBox.width &&
       panelBox.y < secretBox.y + secretBox.height && secretBox.y < panelBox.y + panelBox.height;
@@ -293,3 +293,10 @@ function utcDayParts(ms: number): [number, number, number] {
   const d = new Date(ms);
   return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
 }
+test.afterEach(async ({ page }, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const f of page.frames()) {
+    const t = await f.evaluate(() => `${location.href} shown=${document.documentElement.dataset.shownAt} armed=${document.documentElement.dataset.armed} :: ${document.body?.innerText.slice(0, 400)}`).catch((e) => `ERR ${e}`);
+    console.log('FRAME', t.replace(/\n/g, ' | '));
+  }
+});

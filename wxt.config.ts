@@ -28,6 +28,8 @@ export default defineConfig({
       'clipboardRead',
       // Authorize: sees the redirect back from Amazon (URL-filtered to spapi_oauth_code / amazon_callback_uri).
       'webNavigation',
+      // Authorize: sees Amazon's HTTP 302 to the redirect URI as Amazon sends it (non-blocking, Amazon hosts only).
+      'webRequest',
       'notifications',
       // Chrome's service worker has no DOM: clearing the clipboard needs an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
@@ -35,7 +37,9 @@ export default defineConfig({
       'scripting',
     ],
     // Rotate → ShopCtrl: the user's tenant host is only known at run time; see README "Permissions".
-    host_permissions: [SHOPCTRL_MATCH_PATTERN],
+    // Authorize: webRequest reports Amazon's 302 only for hosts granted here; the same hosts the content script
+    // runs on, so the install prompt is unchanged.
+    host_permissions: [SHOPCTRL_MATCH_PATTERN, ...AMAZON_CONSOLE_MATCHES],
     // Rotate: the panel beside a new secret is our page framed into the Amazon console tabs, nowhere else.
     web_accessible_resources: [{ resources: ['panel.html'], matches: AMAZON_CONSOLE_MATCHES }],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -1,20 +1,27 @@
 import net from 'node:net';
 
 /**
- * Redirect capture over 200 redirects of mixed kinds (HTTP 302 chain, script, meta refresh, unreachable
+ * Redirect capture over 200 redirects of mixed kinds (HTTP 302, script, meta refresh, 302 to an unreachable
  * host), each answering an authorization started through the wizard's protocol.
+ * The 302s come from Seller Central's confirm URL, served at its real https URL by the harness (context.route;
+ * checked: webRequest.onBeforeRedirect fires for such a routed 302 as for a network one), so the shipped
+ * match patterns and the background's webRequest listener are what is measured.
  * Latency: from the start of the navigation that carries the code, as the browser stamps it (webNavigation
- * onBeforeNavigate: the start of the 302 chain; for script and meta refresh, the redirect itself), to the
- * capture's `storedAt`, written by the background as it stores the capture. For a 302 chain the browser
- * reveals the final URL only when it commits (or fails), so that time is the browser's; the last row is the
- * watcher's own share: from the webNavigation event to the stored capture.
+ * onBeforeNavigate: the request to Amazon that answers 302; for script and meta refresh, the redirect itself),
+ * to the capture's `storedAt`, written by the background as it stores the capture. A 302 from Amazon is
+ * captured from webRequest.onBeforeRedirect, before the redirect URI is even requested; the last row is the
+ * watcher's own share: from the browser's event (webRequest or webNavigation) to the stored capture.
+ * Extra, outside the mixed set: a 302 carrying the code from a host other than Amazon's, which only
+ * webNavigation can see (when the target commits or fails).
  */
 const REDIRECTS = Number(process.env.BENCH_CAPTURE_REDIRECTS ?? 200);
+const FOREIGN_302 = Number(process.env.BENCH_CAPTURE_FOREIGN ?? 20);
 const KINDS = ['http', 'script', 'meta', 'unreachable'];
 const SHARE_GOAL = 100;
 const P95_BUDGET_MS = 100;
 const WAIT_MS = 5_000;
 const APP_ID = 'amzn1.sp.solution.0bf296b5-36a6-4942-a13e-1a2b3c4d5e6f';
+const CONFIRM = `https://sellercentral.amazon.com/apps/authorize/confirm/${APP_ID}`;
 
 function deadPort() {
   return new Promise((resolve, reject) => {
@@ -36,6 +43,15 @@ function percentile(values, p) {
 export default async function captureRows(ctx) {
   const { server } = ctx;
   const dead = await deadPort();
+  // Seller Central's confirm step answering 302 to the redirect URI (as Amazon does), per redirect.
+  const amazonTargets = new Map();
+  await ctx.routeAmazon(
+    (url) => url.href.startsWith(CONFIRM),
+    (route, request) => {
+      const to = amazonTargets.get(new URL(request.url()).searchParams.get('bench') ?? '');
+      return to ? route.fulfill({ status: 302, headers: { location: to } }) : route.fulfill({ status: 404, body: 'unknown' });
+    },
+  );
   server.route('/bench/hop', (req, res) => {
     res.writeHead(302, { location: req.url.searchParams.get('to') ?? '/' });
     res.end();
@@ -69,11 +85,14 @@ export default async function captureRows(ctx) {
   await tab.goto(server.url('/bench/cb?warm=1'));
 
   const latencies = [];
-  const byKind = Object.fromEntries(KINDS.map((k) => [k, []]));
+  const byKind = Object.fromEntries([...KINDS, 'foreign'].map((k) => [k, []]));
   const watcher = [];
   let captured = 0;
-  for (let i = 0; i < REDIRECTS; i++) {
-    const kind = KINDS[i % KINDS.length];
+  let amazon302 = 0;
+  let fromWebRequest = 0;
+  for (let i = 0; i < REDIRECTS + FOREIGN_302; i++) {
+    const extra = i >= REDIRECTS;
+    const kind = extra ? 'foreign' : KINDS[i % KINDS.length];
     const state = `bench-${i}-${Date.now()}`;
     const code = `RHBENCH${String(i).padStart(5, '0')}${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
     await send('capture.start', {
@@ -87,36 +106,46 @@ export default async function captureRows(ctx) {
         ? `spapi_oauth_code=${code}&state=${state}&selling_partner_id=A3FHEXAMPLEYWS`
         : `selling_partner_id=A3FHEXAMPLEYWS&state=${state}&spapi_oauth_code=${code}`;
     const target = `${base}?${query}`;
+    amazonTargets.set(String(i), target);
     const first =
       kind === 'script'
         ? server.url(`/bench/script?to=${encodeURIComponent(target)}`)
         : kind === 'meta'
           ? server.url(`/bench/meta?to=${encodeURIComponent(target)}`)
-          : server.url(`/bench/hop?to=${encodeURIComponent(target)}`);
+          : kind === 'foreign'
+            ? server.url(`/bench/hop?to=${encodeURIComponent(target)}`)
+            : `${CONFIRM}?bench=${i}`;
 
     // Start each redirect from a settled page (a meta refresh or an error page may still be moving).
     await tab.goto(server.url(`/bench/cb?ready=${i}`));
     await tab.evaluate((url) => void setTimeout(() => location.assign(url), 0), first);
     const stored = await ctx.worker.evaluate(
       async ([wanted, waitMs, firstUrl, targetUrl]) => {
+        // targetUrl is null for a 302: its navigation starts with the request that answers 302 (firstUrl).
         const deadline = Date.now() + waitMs;
         while (Date.now() < deadline) {
           const { capture } = await chrome.storage.session.get('capture');
           const hit = capture?.captures?.find((c) => c.code === wanted);
           if (hit) {
-            const navStart = self.__benchNavStart.get(targetUrl) ?? self.__benchNavStart.get(firstUrl);
-            return { storedAt: hit.storedAt, verified: hit.verified, navStart, capturedAt: hit.capturedAt };
+            const navStart = (targetUrl && self.__benchNavStart.get(targetUrl)) ?? self.__benchNavStart.get(firstUrl);
+            return { storedAt: hit.storedAt, verified: hit.verified, navStart, capturedAt: hit.capturedAt, via: hit.via };
           }
           // Poll gently: the watcher stamps storedAt itself, and polling competes for the same storage.
           await new Promise((r) => setTimeout(r, 25));
         }
         return undefined;
       },
-      [code, WAIT_MS, first, target],
+      [code, WAIT_MS, first, kind === 'script' || kind === 'meta' ? target : null],
     );
-    if (stored?.verified) {
+    if (extra) {
+      if (stored?.verified && stored.navStart !== undefined) byKind.foreign.push(stored.storedAt - stored.navStart);
+    } else if (stored?.verified) {
       captured++;
       watcher.push(stored.storedAt - stored.capturedAt);
+      if (kind === 'http' || kind === 'unreachable') {
+        amazon302++;
+        if (stored.via === 'redirect') fromWebRequest++;
+      }
       if (stored.navStart !== undefined) {
         latencies.push(stored.storedAt - stored.navStart);
         byKind[kind].push(stored.storedAt - stored.navStart);
@@ -136,7 +165,11 @@ export default async function captureRows(ctx) {
     { name: 'navigation start → stored capture, p50', value: percentile(latencies, 50), unit: 'ms' },
     { name: 'navigation start → stored capture, p95', value: p95, unit: 'ms', budget: `≤ ${P95_BUDGET_MS} ms`, ok: p95 <= P95_BUDGET_MS },
     { name: '  p95, script and meta-refresh redirects', value: percentile([...byKind.script, ...byKind.meta], 95), unit: 'ms' },
-    { name: '  p95, HTTP 302 chains (reachable or not)', value: percentile([...byKind.http, ...byKind.unreachable], 95), unit: 'ms' },
-    { name: 'webNavigation event → stored capture, p95', value: watcherP95, unit: 'ms', budget: `≤ ${P95_BUDGET_MS} ms`, ok: watcherP95 <= P95_BUDGET_MS },
+    { name: '  p95, HTTP 302 from Amazon (target reachable or not)', value: percentile([...byKind.http, ...byKind.unreachable], 95), unit: 'ms' },
+    { name: '  of those, captured from webRequest (the 302 itself)', value: amazon302 ? (fromWebRequest / amazon302) * 100 : NaN, unit: '%' },
+    { name: 'browser event (webRequest / webNavigation) → stored capture, p95', value: watcherP95, unit: 'ms', budget: `≤ ${P95_BUDGET_MS} ms`, ok: watcherP95 <= P95_BUDGET_MS },
+    ...(FOREIGN_302
+      ? [{ name: `extra: 302 with the code from a non-Amazon host (${byKind.foreign.length}/${FOREIGN_302}), p95`, value: percentile(byKind.foreign, 95), unit: 'ms' }]
+      : []),
   ];
 }

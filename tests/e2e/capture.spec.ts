@@ -21,7 +21,13 @@ declare const chrome: Chrome;
 
 // The redirect watcher's listeners must be up before a test navigates (the worker can start before them).
 test.use({
-  backgroundReadyEvents: ['runtime.onMessage', 'webNavigation.onBeforeNavigate', 'webNavigation.onCommitted', 'webNavigation.onErrorOccurred'],
+  backgroundReadyEvents: [
+    'runtime.onMessage',
+    'webRequest.onBeforeRedirect',
+    'webNavigation.onBeforeNavigate',
+    'webNavigation.onCommitted',
+    'webNavigation.onErrorOccurred',
+  ],
 });
 
 let amazon: AmazonStandIn;

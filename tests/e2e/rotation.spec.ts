@@ -20,6 +20,8 @@ import {
 
 // Issue #5 in a real Chromium: Amazon's console pages (facts §5) served at their real https URLs, the panel
 // clicked the way a user clicks it (it is an extension frame), the vault checked through the extension itself.
+// Each test creates a vault (PBKDF2, 600,000 rounds) in a fresh browser: generous on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -104,7 +106,9 @@ test.describe('Seller Central Developer Console', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
     const panel = await readyPanel(page);
     await expect(panel.getByText('The secret shown before the rotation goes to the previous slot')).toBeVisible();
+    console.log('CLICK at', Date.now() % 100000, JSON.stringify(await page.locator('lwa-vault-panel').filter({ visible: true }).boundingBox()));
     await panel.getByRole('button', { name: 'Save to vault' }).click();
+    console.log('CLICKED at', Date.now() % 100000);
     await expect(panel.getByRole('status')).toContainText('Saved to “Behind”');
 
     const { meta, secrets } = await getEntry(admin, ids[0]!);
@@ -295,8 +299,6 @@ function utcDayParts(ms: number): [number, number, number] {
 }
 test.afterEach(async ({ page }, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
-  for (const f of page.frames()) {
-    const t = await f.evaluate(() => `${location.href} shown=${document.documentElement.dataset.shownAt} armed=${document.documentElement.dataset.armed} :: ${document.body?.innerText.slice(0, 400)}`).catch((e) => `ERR ${e}`);
-    console.log('FRAME', t.replace(/\n/g, ' | '));
-  }
+  console.log('DEBUG', await page.evaluate(() => document.documentElement.dataset.lwaDebug), 'now', Date.now() % 100000);
+  for (const f of page.frames()) console.log('FRAME', f.url(), await f.evaluate(() => `${document.documentElement.dataset.shownAt} ${Number(document.documentElement.dataset.shownAt) % 100000}`).catch(() => ''));
 });

@@ -21,6 +21,8 @@ import {
 // "Open ShopCtrl and fill" (issue #5, facts §7.2): the user's ShopCtrl shop settings page, served at a real
 // https *.shopctrl.com URL, filled by the background through scripting.executeScript under the install-time
 // host permission: the same path the shipped extension takes, no permission prompt to click.
+// Each test creates a vault (PBKDF2, 600,000 rounds) in a fresh browser: generous on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -73,7 +73,9 @@ export function mergeEntry(local: LocalEntry, imported: BackupEntry, now: number
 
   const winnerPrint = fingerprint(winner.meta, winner.secrets);
   const history = mergeHistories(winnerPrint, [local.secrets.history, imported.secrets.history, loser ? [loser] : []]);
-  if (outcome === 'unchanged' && !gainsVersions(local.secrets.history, history) && newEvents.length === 0) return { outcome };
+  const nothingNew = outcome !== 'updated' && !gainsVersions(local.secrets.history, history) && newEvents.length === 0;
+  // An older import already kept in history (the same file imported again) is nothing new either.
+  if (nothingNew) return { outcome: 'unchanged' };
   const secrets = withHistory(winner.secrets, history);
   const detail = {
     updated: 'replaced by a newer version from a backup; the version it replaced is kept in its history',

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { newState } from '../amazon/consent';
+import { AMAZON_CONSOLE_MATCHES } from '../amazon/hosts';
+import { classifyRedirect } from '../amazon/redirect';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
@@ -15,6 +17,23 @@ export const WIZARD_PATH = '/popup.html?popout=1#authorize';
  * the Login-URI hop (amazon_callback_uri), whatever the host.
  */
 export const REDIRECT_FILTER = { url: [{ queryContains: 'spapi_oauth_code' }, { queryContains: 'amazon_callback_uri' }] };
+
+/**
+ * Amazon's own HTTP redirects (302 from Seller/Vendor Central to the redirect URI or the Login URI), seen the
+ * moment Amazon answers: webNavigation shows a 302 chain's final URL only once its target commits or fails.
+ * Filtered by the URL Amazon answered on (the hosts the content script already runs on, hence the same
+ * host_permissions); the Location is read from `redirectUrl`. Non-blocking: the extension never holds or
+ * changes the request.
+ */
+export const AMAZON_REDIRECT_FILTER = { urls: AMAZON_CONSOLE_MATCHES, types: ['main_frame' as const] };
+
+/** The part of a webRequest.onBeforeRedirect event the watcher reads. */
+interface RedirectDetails {
+  redirectUrl: string;
+  tabId: number;
+  frameId: number;
+  timeStamp: number;
+}
 
 export interface CaptureWiring {
   service: CaptureService;
@@ -79,6 +98,15 @@ export function registerCaptureWatcher(options: {
     if (details.frameId !== 0) return;
     void service.onNavigation(details).catch(() => console.error('LWA Vault: a redirect could not be stored'));
   };
+  // First, for Amazon's 302s: the same capture path as the webNavigation events below, which still see the
+  // same redirect later (the code dedupes it to one capture) and cover script and meta-refresh redirects.
+  // Every main-frame redirect on an Amazon console wakes this listener (no query filter exists for the
+  // Location): anything that is neither hop is dropped here, before the store is touched.
+  browser.webRequest.onBeforeRedirect.addListener((details: RedirectDetails) => {
+    if (classifyRedirect(details.redirectUrl).kind === 'other') return;
+    const { redirectUrl: url, tabId, frameId, timeStamp } = details;
+    onNavigation({ url, tabId, frameId, timeStamp, via: 'redirect' });
+  }, AMAZON_REDIRECT_FILTER);
   browser.webNavigation.onBeforeNavigate.addListener(onNavigation, REDIRECT_FILTER);
   browser.webNavigation.onCommitted.addListener(onNavigation, REDIRECT_FILTER);
   // An unreachable redirect host still fails with the full URL: the code is captured all the same.

@@ -14,13 +14,15 @@ import {
  * (undefined = nothing to write) plus what happened, so the service can notify after storing.
  */
 
-/** The part of a webNavigation event the watcher reads. */
+/** The part of a webNavigation (or webRequest.onBeforeRedirect) event the watcher reads. */
 export interface NavigationDetails {
   url: string;
   tabId: number;
   frameId: number;
   /** Milliseconds since the epoch when the browser saw this navigation event. */
   timeStamp: number;
+  /** 'redirect': `url` is the Location of Amazon's HTTP redirect (webRequest), seen before it loads. */
+  via?: 'navigation' | 'redirect';
 }
 
 export type NavigationOutcome =
@@ -63,8 +65,8 @@ export function applyNavigation(
   const redirect = classifyRedirect(nav.url);
   if (redirect.kind === 'login-hop') return applyLoginHop(state, nav, redirect.sellingPartnerId);
   if (redirect.kind !== 'final') return { result: { type: 'ignored' } };
-  // Exactly one capture per redirect: onBeforeNavigate, onCommitted and onErrorOccurred (and a reload of the
-  // landing page) all carry the same code.
+  // Exactly one capture per redirect: onBeforeRedirect (Amazon's 302), onBeforeNavigate, onCommitted and
+  // onErrorOccurred (and a reload of the landing page) all carry the same code.
   if (state.captures.some((c) => c.code === redirect.spapiOauthCode)) return { result: { type: 'duplicate' } };
 
   const match = matchRedirect(state, redirect, now);
@@ -78,7 +80,7 @@ export function applyNavigation(
     capturedAt: Math.min(nav.timeStamp, now),
     storedAt: now,
     tabId: nav.tabId,
-    via: 'navigation',
+    via: nav.via ?? 'navigation',
     ...(match.verified ? { verified: true, pendingId: match.pendingId } : { verified: false, reason: match.reason }),
   };
   let pending: Pending | undefined;

@@ -64,7 +64,8 @@ export const captureSchema = z.object({
   /** When the capture was stored (capturedAt → storedAt is the watcher's latency). */
   storedAt: z.number(),
   tabId: z.number().optional(),
-  via: z.enum(['navigation', 'pasted']),
+  /** navigation: webNavigation; redirect: Amazon's HTTP 302, seen by webRequest; pasted: by hand. */
+  via: z.enum(['navigation', 'redirect', 'pasted']),
   verified: z.boolean(),
   reason: unverifiedReasonSchema.optional(),
   pendingId: z.string().optional(),

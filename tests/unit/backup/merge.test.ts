@@ -39,6 +39,14 @@ describe('import merge rules', () => {
     expect(result.write!.secrets.history).toEqual([{ keptAt: NOW, reason: OLDER_IN_IMPORT, meta: theirs.meta, secrets: { clientSecret: SECRET_A } }]);
   });
 
+  it('counts an older import already kept in history as up to date the second time', () => {
+    const ours = backupEntry('x', 5_000, { clientSecret: SECRET_B });
+    const theirs = backupEntry('x', 3_000, { clientSecret: SECRET_A });
+    const first = mergeEntry(local(ours), theirs, NOW).write!;
+    const after: BackupEntry = { meta: first.meta, secrets: first.secrets, events: [...ours.events, ...first.events] };
+    expect(mergeEntry(local(after), theirs, NOW + 1)).toEqual({ outcome: 'unchanged' });
+  });
+
   it('never replaces on a tie: equal times with different content keep ours', () => {
     const result = mergeEntry(local(backupEntry('x', 3_000, { clientSecret: SECRET_A })), backupEntry('x', 3_000, { clientSecret: SECRET_B }), NOW);
     expect(result.outcome).toBe('kept');

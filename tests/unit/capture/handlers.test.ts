@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerCaptureWatcher } from '../../../utils/capture/background';
+import { AMAZON_CONSOLE_MATCHES } from '../../../utils/amazon/hosts';
+import { AMAZON_REDIRECT_FILTER, registerCaptureWatcher } from '../../../utils/capture/background';
 import { createCaptureHandlers } from '../../../utils/capture/handlers';
 import { captureStateItem } from '../../../utils/capture/storage';
 import { route } from '../../../utils/router';
-import { DRAFT, consentUrl, fakeEntries, resultUrl, setup } from './helpers';
+import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';
+
+let beforeRedirect: ReturnType<typeof fakeBeforeRedirect>;
+beforeEach(() => {
+  beforeRedirect = fakeBeforeRedirect();
+});
 
 describe('capture messages', () => {
   it('are for extension pages only', async () => {
@@ -60,6 +66,65 @@ describe('background wiring', () => {
     expect(stored?.captures).toHaveLength(1);
     expect(stored?.captures[0]).toMatchObject({ code: 'RHwired', verified: true });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
+  const redirect = (redirectUrl: string, extra: Record<string, unknown> = {}) =>
+    ({
+      url: 'https://sellercentral.amazon.com/apps/authorize/confirm/amzn1.sp.solution.x',
+      redirectUrl,
+      tabId: 7,
+      frameId: 0,
+      parentFrameId: -1,
+      type: 'main_frame',
+      method: 'GET',
+      requestId: '1',
+      statusCode: 302,
+      fromCache: false,
+      timeStamp: Date.now(),
+      ...extra,
+    }) as never;
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+
+  it('listens non-blocking, main frames on the Amazon console hosts only', () => {
+    registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    expect(beforeRedirect.listeners).toHaveLength(1);
+    // No extraInfoSpec: no 'blocking', no 'extraHeaders'.
+    expect(beforeRedirect.listeners[0]?.extra).toEqual([]);
+    expect(beforeRedirect.listeners[0]?.filter).toEqual({ urls: AMAZON_CONSOLE_MATCHES, types: ['main_frame'] });
+    expect(AMAZON_REDIRECT_FILTER.urls.every((u) => u.startsWith('https://') && u.endsWith('/*'))).toBe(true);
+  });
+
+  it('stores the capture from the 302, and webNavigation for the same redirect adds nothing', async () => {
+    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w2') } });
+    const url = resultUrl('RH302wired', 'w2');
+    const at = Date.now() - 1000;
+    await beforeRedirect.trigger(redirect(url, { timeStamp: at }));
+    await settle();
+    expect((await captureStateItem.getValue())?.captures).toEqual([
+      expect.objectContaining({ code: 'RH302wired', via: 'redirect', verified: true, capturedAt: at, tabId: 7 }),
+    ]);
+    const nav = { url, tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1 };
+    await fakeBrowser.webNavigation.onCommitted.trigger({ ...nav, transitionType: 'link', transitionQualifiers: [] } as never);
+    await settle();
+    expect((await captureStateItem.getValue())?.captures).toHaveLength(1);
+  });
+
+  it('records a Login-URI hop that comes as a 302, and ignores Amazon\'s other redirects', async () => {
+    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w3') } });
+    await beforeRedirect.trigger(redirect('https://sellercentral.amazon.com/signin?return_to=%2Fhome'));
+    await settle();
+    expect(await captureStateItem.getValue()).toMatchObject({ captures: [], pending: [expect.not.objectContaining({ loginHop: expect.anything() })] });
+    const login =
+      'https://login.example.com/amazon?amazon_callback_uri=https%3A%2F%2Fsellercentral.amazon.com%2Fapps%2Fauthorize%2Fconfirm%2Fx&amazon_state=as&selling_partner_id=A3FHEXAMPLEYWS';
+    await beforeRedirect.trigger(redirect(login));
+    await settle();
+    const stored = await captureStateItem.getValue();
+    expect(stored?.captures).toHaveLength(0);
+    expect(stored?.pending[0]?.loginHop).toMatchObject({ host: 'login.example.com', sellingPartnerId: 'A3FHEXAMPLEYWS' });
   });
 });
 

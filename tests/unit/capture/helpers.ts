@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Handlers } from '../../../utils/router';
 import type { EntryMeta, EntrySecrets } from '../../../utils/vault/schema';
 import { createCaptureService, type CaptureServiceDeps } from '../../../utils/capture/service';
@@ -73,4 +74,27 @@ export function setup(overrides: Partial<CaptureServiceDeps> = {}, settings: Par
   const navigate = (url: string, opts: { tabId?: number; frameId?: number; at?: number } = {}) =>
     service.onNavigation({ url, tabId: opts.tabId ?? 42, frameId: opts.frameId ?? 0, timeStamp: opts.at ?? clock.now });
   return { clock, area, entries, deps, service, navigate };
+}
+
+/**
+ * @webext-core/fake-browser implements no webRequest event (addListener throws): an in-memory
+ * `webRequest.onBeforeRedirect`, installed on the fake browser, that records the filter it was given.
+ */
+export function fakeBeforeRedirect() {
+  type Listener = (details: unknown) => unknown;
+  const listeners: Array<{ listener: Listener; filter: unknown; extra: unknown[] }> = [];
+  const event = {
+    listeners,
+    addListener: (listener: Listener, filter: unknown, ...extra: unknown[]) => void listeners.push({ listener, filter, extra }),
+    removeListener: (listener: Listener) => {
+      const i = listeners.findIndex((l) => l.listener === listener);
+      if (i >= 0) listeners.splice(i, 1);
+    },
+    hasListener: (listener: Listener) => listeners.some((l) => l.listener === listener),
+    hasListeners: () => listeners.length > 0,
+    /** Like fake-browser's triggers, ignores the filter. */
+    trigger: async (details: unknown) => Promise.all(listeners.map((l) => l.listener(details))),
+  };
+  Object.defineProperty(fakeBrowser.webRequest, 'onBeforeRedirect', { value: event, configurable: true, writable: true });
+  return event;
 }

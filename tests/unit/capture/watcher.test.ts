@@ -25,6 +25,34 @@ describe('redirect watcher: capture and dedupe', () => {
     expect((await service.view()).captures).toHaveLength(1);
   });
 
+  it('stores one capture when webRequest (Amazon\'s 302) and webNavigation both report the redirect', async () => {
+    const { service, clock } = setup();
+    const pending = await service.start(DRAFT, { type: 'url', url: consentUrl('s1') });
+    const url = resultUrl('RHboth', 's1');
+    const redirectAt = clock.now;
+    // The 302 arrives first; the target commits (or fails) later, with the same URL and code.
+    const outcomes = await Promise.all([
+      service.onNavigation({ url, tabId: 42, frameId: 0, timeStamp: redirectAt, via: 'redirect' }),
+      service.onNavigation({ url, tabId: 42, frameId: 0, timeStamp: redirectAt + 300 }),
+      service.onNavigation({ url, tabId: 42, frameId: 0, timeStamp: redirectAt + 310 }),
+    ]);
+    expect(outcomes.map((o) => o.type)).toEqual(['captured', 'duplicate', 'duplicate']);
+    const view = await service.view();
+    expect(view.captures).toHaveLength(1);
+    // The 5-minute clock starts at Amazon's answer, the earliest moment the code existed for the browser.
+    expect(view.captures[0]).toMatchObject({ via: 'redirect', capturedAt: redirectAt, verified: true, pendingId: pending.id });
+    expect(view.pending[0]?.captureId).toBe(view.captures[0]?.id);
+  });
+
+  it('keeps the webNavigation capture when a late webRequest event repeats it', async () => {
+    const { service, navigate } = setup();
+    await service.start(DRAFT, { type: 'url', url: consentUrl('s1') });
+    const url = resultUrl('RHlate302', 's1');
+    expect((await navigate(url)).type).toBe('captured');
+    expect((await service.onNavigation({ url, tabId: 42, frameId: 0, timeStamp: 0, via: 'redirect' })).type).toBe('duplicate');
+    expect((await service.view()).captures).toEqual([expect.objectContaining({ via: 'navigation' })]);
+  });
+
   it('still dedupes after a worker restart (a new service over the same storage)', async () => {
     const first = setup();
     await first.service.start(DRAFT, { type: 'url', url: consentUrl('s1') });

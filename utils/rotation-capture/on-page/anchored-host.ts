@@ -37,6 +37,7 @@ const IMPORTANT_STYLE: Record<string, string> = {
 };
 
 export function createAnchoredHost(doc: Document, tag: string, size: Size): AnchoredHost {
+  const nominalHeight = size.height;
   const win = doc.defaultView!;
   const host = doc.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
@@ -71,13 +72,14 @@ export function createAnchoredHost(doc: Document, tag: string, size: Size): Anch
     style('visibility', hidden ? 'hidden' : 'visible');
     if (hidden) return;
     const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight };
-    const at = placeBeside(rect, box, viewport);
+    const at = placeBeside(rect, box, viewport, nominalHeight);
     style('width', `${box.width}px`);
-    style('height', `${box.height}px`);
+    style('height', `${at.height}px`);
     style('left', `${Math.round(at.left)}px`);
     style('top', `${Math.round(at.top)}px`);
     const moved = Math.abs(at.left - last.left) > 2 || Math.abs(at.top - last.top) > 2;
     last = at;
+    if (tag === 'lwa-vault-panel') doc.documentElement.dataset.lwaDebug = (doc.documentElement.dataset.lwaDebug ?? '') + ` ${Date.now() % 100000}:${Math.round(at.left)},${Math.round(at.top)},${at.height}`;
     if (moved) movedListeners.forEach((listener) => listener());
   }
   function schedule(): void {
@@ -89,6 +91,7 @@ export function createAnchoredHost(doc: Document, tag: string, size: Size): Anch
   }
   function insert(element: Element): void {
     if (!element.isConnected) return;
+    doc.documentElement.dataset.lwaDebug = (doc.documentElement.dataset.lwaDebug ?? '') + ` insert@${Date.now() % 100000}`;
     const point = insertionPoint(element);
     if (isPageLevel(point)) moveInto(doc.body ?? doc.documentElement, null);
     else moveInto(point.parentNode!, point.nextSibling);

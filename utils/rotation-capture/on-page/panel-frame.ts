@@ -26,7 +26,7 @@ export interface PanelFrames {
 }
 
 export const PANEL_WIDTH = 360;
-const INITIAL_HEIGHT = 150;
+const INITIAL_HEIGHT = 190; // about the panel without a form
 const MAX_HEIGHT = 560;
 const NEXT_WARM_UP_MS = 800;
 

@@ -1,7 +1,11 @@
 /**
  * Where a box goes beside the secret on screen (viewport coordinates): to its right, else below, else above,
- * else to its left; clamped into the viewport along the side it sits on. It never overlaps the secret: when
- * no side has room, it goes below and may run off screen rather than cover it.
+ * else to its left; along that side it is clamped into the viewport. It never overlaps the secret: when no
+ * side has room, it goes below and may run off screen rather than cover it.
+ *
+ * The side and the edge the box hangs from are decided with a *nominal* height, so the box does not jump when
+ * its content grows (a form opening in the panel): it grows away from the secret and is capped by the viewport
+ * (its content scrolls then). Only the page moving the secret moves the box.
  */
 export interface Rect {
   left: number;
@@ -15,21 +19,46 @@ export interface Size {
   height: number;
 }
 
-export function placeBeside(target: Rect, box: Size, viewport: Size, gap = 8): { left: number; top: number } {
-  const fitsX = (x: number) => x >= 0 && x + box.width <= viewport.width;
-  const fitsY = (y: number) => y >= 0 && y + box.height <= viewport.height;
-  const clampX = (x: number) => Math.max(0, Math.min(x, viewport.width - box.width));
-  const clampY = (y: number) => Math.max(0, Math.min(y, viewport.height - box.height));
+export type Side = 'right' | 'below' | 'above' | 'left';
 
-  const right = target.right + gap;
-  if (fitsX(right)) return { left: right, top: clampY(target.top) };
-  const below = target.bottom + gap;
-  if (fitsY(below)) return { left: clampX(target.left), top: below };
-  const above = target.top - gap - box.height;
-  if (fitsY(above)) return { left: clampX(target.left), top: above };
-  const left = target.left - gap - box.width;
-  if (fitsX(left)) return { left, top: clampY(target.top) };
-  return { left: clampX(target.left), top: below };
+export interface Placement {
+  left: number;
+  top: number;
+  /** The height to give the box: its wanted height, capped by the room on its side. */
+  height: number;
+  side: Side;
+}
+
+export const GAP = 8;
+/** Below this the capped box would be unusable; it keeps this height and runs off screen instead. */
+const MIN_HEIGHT = 80;
+
+export function placeBeside(target: Rect, box: Size, viewport: Size, nominalHeight = box.height): Placement {
+  const nominal = { width: box.width, height: Math.min(nominalHeight, box.height) };
+  const fitsX = (x: number) => x >= 0 && x + nominal.width <= viewport.width;
+  const fitsY = (y: number) => y >= 0 && y + nominal.height <= viewport.height;
+  const clampX = (x: number) => Math.max(0, Math.min(x, viewport.width - nominal.width));
+  const clampY = (y: number) => Math.max(0, Math.min(y, viewport.height - nominal.height));
+  const downFrom = (top: number) => Math.max(Math.min(box.height, viewport.height - top), Math.min(box.height, MIN_HEIGHT));
+
+  const right = target.right + GAP;
+  if (fitsX(right)) {
+    const top = clampY(target.top);
+    return { left: right, top, height: downFrom(top), side: 'right' };
+  }
+  const below = target.bottom + GAP;
+  if (fitsY(below)) return { left: clampX(target.left), top: below, height: downFrom(below), side: 'below' };
+  const bottom = target.top - GAP;
+  if (fitsY(bottom - nominal.height)) {
+    const height = Math.max(Math.min(box.height, bottom), Math.min(box.height, MIN_HEIGHT));
+    return { left: clampX(target.left), top: bottom - height, height, side: 'above' };
+  }
+  const left = target.left - GAP - nominal.width;
+  if (fitsX(left)) {
+    const top = clampY(target.top);
+    return { left, top, height: downFrom(top), side: 'left' };
+  }
+  return { left: clampX(target.left), top: below, height: box.height, side: 'below' };
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

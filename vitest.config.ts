@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Property-based and 1,000-entry tests need headroom on a loaded 2-core machine.
+    testTimeout: 20_000,
   },
 });

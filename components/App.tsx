@@ -39,7 +39,12 @@ export function App({ popout }: { popout: boolean }) {
   const [error, setError] = useState('');
   const tabs = popout ? POPOUT_TABS : POPUP_TABS;
 
-  const refreshStatus = () => send('vault.status', {}).then(setStatus, (e: Error) => setError(e.message));
+  const refreshStatus = () =>
+    send('vault.status', {}).then((next) => {
+      // The vault locked itself (idle) since the draft was typed: a locked vault keeps nothing secret readable.
+      if (next.exists && !next.unlocked) void drafts.discardAll();
+      setStatus(next);
+    }, (e: Error) => setError(e.message));
   useEffect(() => {
     prefetchListing();
     void refreshStatus();

@@ -104,7 +104,7 @@ export default async function contentRows(ctx) {
         if (at) {
           shownAt = Number(at);
           seen.add(frame);
-          await frame.evaluate(() => dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))).catch(() => undefined);
+          await frame.evaluate(() => dispatchEvent(new KeyboardEvent('keyup', { key: 'Escape' }))).catch(() => undefined);
         }
       }
       if (shownAt === undefined) await page.waitForTimeout(5);

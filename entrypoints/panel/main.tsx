@@ -38,7 +38,8 @@ function show(id: string): void {
     },
     close: () => page.send({ type: 'close' }),
   };
-  addEventListener('keydown', (event) => {
+  // On key *up*: the frame goes away only after the whole key press was delivered to it.
+  addEventListener('keyup', (event) => {
     if (event.key === 'Escape') api.close();
   });
   new ResizeObserver(() => page.send({ type: 'size', height: root.getBoundingClientRect().height })).observe(root);

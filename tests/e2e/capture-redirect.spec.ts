@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Page } from '@playwright/test';
 import {
   APP_ID,
   captureState,
@@ -59,6 +60,12 @@ test.afterEach(async () => {
   await amazon.close();
 });
 
+/** Clicks Confirm without waiting for the navigation it starts (its target may be held on purpose). */
+async function clickConfirm(tab: Page): Promise<void> {
+  await expect(tab.getByRole('button', { name: 'Confirm' })).toBeVisible();
+  await tab.evaluate(() => document.getElementById('confirm')?.click());
+}
+
 /** Seller Central's confirm step answers 302 straight to `target(state)` (later routes win over serveAmazon's). */
 async function amazonRedirectsTo(extension: ExtensionBrowser, target: (state: string) => string): Promise<void> {
   await extension.routeAmazon(
@@ -79,7 +86,7 @@ test('stores the capture from Amazon\'s 302 while the redirect URI has not answe
   const popup = await openWizard(extension);
   const card = await startFromUrl(popup, 'Cleo 302', consentUrl('st-302'));
   const tab = await openSignIn(extension, card);
-  await confirm(tab, 'http');
+  await clickConfirm(tab);
 
   // The browser asked for the redirect URI and is waiting for it: no webNavigation event carries the code yet.
   await amazon.callback.waitForRequest('/held');
@@ -136,7 +143,7 @@ test('records the Login-URI hop from Amazon\'s 302 before the Login URI has answ
   const popup = await openWizard(extension);
   const card = await startFromUrl(popup, 'Cleo login', consentUrl('st-login', 'login'));
   const tab = await openSignIn(extension, card);
-  await tab.getByRole('button', { name: 'Confirm' }).click();
+  await clickConfirm(tab);
 
   await server.waitForRequest('/login-held');
   await expect.poll(async () => (await captureState(extension)).pending[0]?.loginHop).toMatchObject({

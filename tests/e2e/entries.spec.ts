@@ -1,15 +1,19 @@
-import { expect, test } from './fixtures';
+import { expect, test, type Chrome } from './fixtures';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
   DAY,
   LEGACY_CLIENT_SECRET,
+  message,
   NEW_CLIENT_SECRET,
   OTHER_CLIENT_ID,
   openUnlockedPopup,
+  PASSPHRASE,
   REFRESH_TOKEN,
   seedEntry,
 } from './entries-support';
+
+declare const chrome: Chrome;
 
 test('creates, edits and deletes an entry through the popup', async ({ openPopup }) => {
   const popup = await openUnlockedPopup(openPopup);
@@ -145,6 +149,21 @@ test('keeps unsaved editor input when the popup closes, and drops it on cancel',
   await popup.close();
   popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'No entries yet' })).toBeVisible();
+});
+
+test('drops a draft once the vault has locked: a locked vault keeps no typed secret', async ({ openPopup }) => {
+  let popup = await openUnlockedPopup(openPopup);
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Add your first entry' }).click();
+  await popup.getByRole('textbox', { name: 'Client secret' }).fill(CLIENT_SECRET);
+  await message(popup, 'vault.lock'); // as the idle timer does
+  await popup.close();
+
+  popup = await openPopup();
+  await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByRole('heading', { name: 'No entries yet' })).toBeVisible();
+  expect(await popup.evaluate(() => chrome.storage.session.get(null))).not.toHaveProperty('editorDraft:new');
 });
 
 test('restores a draft of an edit, and forgets it once saved', async ({ openPopup }) => {

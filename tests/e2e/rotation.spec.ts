@@ -106,9 +106,7 @@ test.describe('Seller Central Developer Console', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
     const panel = await readyPanel(page);
     await expect(panel.getByText('The secret shown before the rotation goes to the previous slot')).toBeVisible();
-    console.log('CLICK at', Date.now() % 100000, JSON.stringify(await page.locator('lwa-vault-panel').filter({ visible: true }).boundingBox()));
     await panel.getByRole('button', { name: 'Save to vault' }).click();
-    console.log('CLICKED at', Date.now() % 100000);
     await expect(panel.getByRole('status')).toContainText('Saved to “Behind”');
 
     const { meta, secrets } = await getEntry(admin, ids[0]!);
@@ -297,8 +295,3 @@ function utcDayParts(ms: number): [number, number, number] {
   const d = new Date(ms);
   return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
 }
-test.afterEach(async ({ page }, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  console.log('DEBUG', await page.evaluate(() => document.documentElement.dataset.lwaDebug), 'now', Date.now() % 100000);
-  for (const f of page.frames()) console.log('FRAME', f.url(), await f.evaluate(() => `${document.documentElement.dataset.shownAt} ${Number(document.documentElement.dataset.shownAt) % 100000}`).catch(() => ''));
-});

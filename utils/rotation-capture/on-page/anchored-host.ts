@@ -79,7 +79,6 @@ export function createAnchoredHost(doc: Document, tag: string, size: Size): Anch
     style('top', `${Math.round(at.top)}px`);
     const moved = Math.abs(at.left - last.left) > 2 || Math.abs(at.top - last.top) > 2;
     last = at;
-    if (tag === 'lwa-vault-panel') doc.documentElement.dataset.lwaDebug = (doc.documentElement.dataset.lwaDebug ?? '') + ` ${Date.now() % 100000}:${Math.round(at.left)},${Math.round(at.top)},${at.height}`;
     if (moved) movedListeners.forEach((listener) => listener());
   }
   function schedule(): void {
@@ -91,7 +90,6 @@ export function createAnchoredHost(doc: Document, tag: string, size: Size): Anch
   }
   function insert(element: Element): void {
     if (!element.isConnected) return;
-    doc.documentElement.dataset.lwaDebug = (doc.documentElement.dataset.lwaDebug ?? '') + ` insert@${Date.now() % 100000}`;
     const point = insertionPoint(element);
     if (isPageLevel(point)) moveInto(doc.body ?? doc.documentElement, null);
     else moveInto(point.parentNode!, point.nextSibling);

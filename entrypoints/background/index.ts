@@ -17,6 +17,7 @@ import { classifySender, originOf } from '../../utils/sender';
 import { browserShopCtrlTabs } from '../../utils/shopctrl/tabs';
 import { lastDeriveMsItem, pendingClipboardClearItem, sessionVaultKeyItem, settings } from '../../utils/storage-items';
 import { armAutoLock, AUTO_LOCK_ALARM, disarmAutoLock } from '../../utils/vault/auto-lock';
+import { drafts } from '../../utils/drafts';
 import { openVaultDb } from '../../utils/vault/db';
 import { sessionKeyStore } from '../../utils/vault/session-key-store';
 import { createVaultService } from '../../utils/vault/vault';
@@ -58,6 +59,7 @@ export default defineBackground(() => {
       settings,
       lastDeriveMs: { get: () => lastDeriveMsItem.getValue(), set: (v) => lastDeriveMsItem.setValue(v) },
       autoLock: { arm: armAutoLock, disarm: disarmAutoLock },
+      onLocked: () => drafts.discardAll(),
     }),
     'clipboard.copied': ({ hash }: { hash: string }) => clipboard.copied(hash),
     ...createRotationHandlers({ vault, clock: rotation.clock, now: Date.now, touch }),
@@ -73,7 +75,10 @@ export default defineBackground(() => {
     ...capture.handlers,
   };
   const alarms: Record<string, () => Promise<unknown>> = {
-    [AUTO_LOCK_ALARM]: () => vault.lock(),
+    [AUTO_LOCK_ALARM]: async () => {
+      await vault.lock();
+      await drafts.discardAll();
+    },
     [CLIPBOARD_ALARM]: () => clipboard.clearIfDue(),
     [ROTATION_CLOCK_ALARM]: () => refreshQuietly(rotation.clock),
   };

@@ -31,6 +31,8 @@ export interface DetectHandlerDeps {
   newId: () => string;
   /** How long the ShopCtrl page may take to show its fields after loading. */
   shopCtrlWaitMs?: number;
+  /** How long the ShopCtrl tab may take to load (and reload) before giving up. */
+  shopCtrlLoadTimeoutMs?: number;
 }
 
 /** The parts of `runtime.MessageSender` these handlers read. */
@@ -126,7 +128,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
     };
     let outcome: ShopCtrlOutcome;
     try {
-      const { result } = await handOffToShopCtrl(deps.shopCtrl, settings, request);
+      const { result } = await handOffToShopCtrl(deps.shopCtrl, settings, request, deps.shopCtrlLoadTimeoutMs, now);
       outcome = result.present
         ? { state: 'filled', host: settings.host, filled: result.filled, unchanged: result.unchanged, offered: result.offered }
         : { state: 'no-section', host: settings.host, directions: request.directions };

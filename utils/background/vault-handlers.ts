@@ -7,6 +7,8 @@ export interface VaultHandlerDeps {
   settings: { get(): Promise<Settings>; set(value: Settings): Promise<void> };
   lastDeriveMs: { get(): Promise<number>; set(ms: number): Promise<void> };
   autoLock: { arm(minutes: number): Promise<void>; disarm(): Promise<void> };
+  /** Runs after every lock, e.g. to drop unsaved drafts that may hold a typed secret. */
+  onLocked?: () => Promise<void>;
 }
 
 type VaultHandlers = Pick<
@@ -27,7 +29,7 @@ type VaultHandlers = Pick<
 >;
 
 /** Lock/unlock, settings and the entries API. Every call from an extension page re-arms the idle timer. */
-export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock }: VaultHandlerDeps): VaultHandlers {
+export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock, onLocked }: VaultHandlerDeps): VaultHandlers {
   const status = async (): Promise<VaultStatus> => ({ ...(await vault.status()), lastDeriveMs: await lastDeriveMs.get() });
   const touch = async () => {
     if ((await vault.status()).unlocked) await autoLock.arm((await settings.get()).autoLockMinutes);
@@ -51,6 +53,7 @@ export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock }:
     'vault.lock': async () => {
       await vault.lock();
       await autoLock.disarm();
+      await onLocked?.();
       return status();
     },
     'vault.changePassphrase': async ({ current, next }) => {

@@ -39,7 +39,7 @@ export async function handOffToShopCtrl(
   await tabs.focus(tab);
   const deadline = now() + loadTimeoutMs;
   let lastError: unknown = new Error(`ShopCtrl did not load on ${settings.host}.`);
-  while (now() < deadline) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && now() < deadline; attempt++) {
     const url = await tabs.loaded(tab.id, Math.max(0, deadline - now()));
     if (url && originOf(url) === settings.origin) {
       try {
@@ -56,6 +56,8 @@ export async function handOffToShopCtrl(
   }
   throw lastError;
 }
+
+const MAX_ATTEMPTS = 20;
 
 function originOf(url: string): string | undefined {
   try {

@@ -56,3 +56,20 @@ describe('vault handlers', () => {
     await expect(handlers['vault.status']({})).resolves.toMatchObject({ unlocked: false });
   });
 });
+
+describe('locking', () => {
+  it('runs the onLocked hook (drafts that may hold a typed secret are dropped)', async () => {
+    const { vault } = setupVault();
+    const onLocked = vi.fn(async () => {});
+    const handlers = createVaultHandlers({
+      vault,
+      settings: { get: async () => DEFAULT_SETTINGS, set: async () => {} },
+      lastDeriveMs: { get: async () => 0, set: async () => {} },
+      autoLock: { arm: async () => {}, disarm: async () => {} },
+      onLocked,
+    });
+    await handlers['vault.create']({ passphrase: PASSPHRASE });
+    await handlers['vault.lock']({});
+    expect(onLocked).toHaveBeenCalledOnce();
+  });
+});

@@ -135,6 +135,21 @@ describe('watchForSecrets', () => {
     stop();
   });
 
+  it('looks at field values shortly after a click (a reveal arrow filled by script), without waiting for the tick', async () => {
+    const doc = pageAt(VENDOR_CONSOLE, `<div>${clientId(3)}<button type="button">▸</button><input readonly></div>`);
+    const scheduler = manualScheduler();
+    const onFindings = vi.fn<(findings: Finding[]) => void>();
+    const stop = watchForSecrets(doc, onFindings, { schedule: scheduler.schedule, pollMs: 60_000, pollAfterClickMs: [5] });
+    scheduler.run();
+    doc.querySelector('button')!.click();
+    doc.querySelector('input')!.value = secret(3); // the page's own click handler, no attribute, no event
+    await settle(30);
+    scheduler.run();
+    expect(onFindings).toHaveBeenCalledTimes(1);
+    expect(onFindings.mock.calls[0]![0]).toEqual([expect.objectContaining({ secret: secret(3), clientId: clientId(3), source: 'value' })]);
+    stop();
+  });
+
   it('skips the poll on pages with many fields but still hears input events', async () => {
     const fields = Array.from({ length: 40 }, () => '<input>').join('');
     const doc = pageAt(VENDOR_CONSOLE, fields);

@@ -63,10 +63,16 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
     (findings) => {
       for (const finding of findings) {
         if (!inScope(finding)) continue;
-        shownBy.set(finding.secret, finding.element);
-        if (handled.has(finding.secret)) handled.get(finding.secret)?.reanchor(finding.element);
-        else {
-          handled.set(finding.secret, null);
+        const { secret, element } = finding;
+        if (handled.has(secret)) {
+          // Follow the secret to a new element only when the old one is gone or hidden (a re-render, a reveal).
+          const before = shownBy.get(secret);
+          if (before && before.isConnected && before.getClientRects().length > 0) continue;
+          shownBy.set(secret, element);
+          handled.get(secret)?.reanchor(element);
+        } else {
+          shownBy.set(secret, element);
+          handled.set(secret, null);
           void handle(finding);
         }
       }

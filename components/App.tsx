@@ -4,26 +4,18 @@ import { drafts } from '../utils/drafts';
 import type { VaultStatus } from '../utils/messages';
 import { parseDeepLink } from './entries/deep-link';
 import { prefetchListing } from './entries/listing';
-import { Timeline } from './entries/Timeline';
 import { CreateVault } from './screens/CreateVault';
-import { Entries } from './screens/Entries';
-import { Authorize } from './screens/Authorize';
-import { Backup } from './screens/Backup';
-import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
 
-type Tab = 'entries' | 'authorize' | 'timeline' | 'settings' | 'backup';
+export type Tab = 'entries' | 'authorize' | 'timeline' | 'settings' | 'backup';
+
+// The unlocked sections (and zod with them) load in parallel with the status request, so the locked screen
+// paints from a small first chunk.
+type SectionsModule = typeof import('./VaultSections');
+const sectionsModule = import('./VaultSections');
 
 /** `#authorize` (capture notifications link there) opens the Authorize wizard. */
 const AUTHORIZE_HASH = '#authorize';
-
-const TAB_LABELS: Record<Tab, string> = {
-  entries: 'Entries',
-  authorize: 'Authorize',
-  timeline: 'Timeline',
-  settings: 'Settings',
-  backup: 'Backup',
-};
 
 /** Tabs shown in the toolbar popup; the pop-out tab has room for the timeline too. */
 const POPUP_TABS: Tab[] = ['entries', 'authorize', 'settings', 'backup'];
@@ -37,6 +29,7 @@ export function App({ popout }: { popout: boolean }) {
     location.hash === AUTHORIZE_HASH ? 'authorize' : link && 'timeline' in link && popout ? 'timeline' : 'entries',
   );
   const [error, setError] = useState('');
+  const [sections, setSections] = useState<SectionsModule>();
   const tabs = popout ? POPOUT_TABS : POPUP_TABS;
 
   const refreshStatus = () =>
@@ -46,6 +39,7 @@ export function App({ popout }: { popout: boolean }) {
       setStatus(next);
     }, (e: Error) => setError(e.message));
   useEffect(() => {
+    void sectionsModule.then(setSections);
     prefetchListing();
     void refreshStatus();
     // A notification can point an open pop-out at another entry.
@@ -103,34 +97,12 @@ export function App({ popout }: { popout: boolean }) {
       {error && <p class="alert error" role="alert">{error}</p>}
       {status && !status.exists && <CreateVault onCreated={setStatus} />}
       {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} />}
-      {status?.unlocked && (
-        <>
-          <nav class="tabs" role="tablist" aria-label="Sections" onKeyDown={onTabKey}>
-            {tabs.map((name) => (
-              <button
-                type="button"
-                role="tab"
-                id={`tab-${name}`}
-                aria-controls="tab-panel"
-                aria-selected={tab === name}
-                tabIndex={tab === name ? 0 : -1}
-                onClick={() => setTab(name)}
-              >
-                {TAB_LABELS[name]}
-              </button>
-            ))}
-          </nav>
-          <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`}>
-            {tab === 'entries' && (
-              <Entries openEntry={link && 'entryId' in link ? link : undefined} onLocked={refreshStatus} />
-            )}
-            {tab === 'timeline' && <Timeline onLocked={refreshStatus} />}
-            {tab === 'authorize' && <Authorize />}
-            {tab === 'settings' && <Settings />}
-            {tab === 'backup' && <Backup />}
-          </div>
-        </>
-      )}
+      {status?.unlocked &&
+        (sections ? (
+          <sections.VaultSections tabs={tabs} tab={tab} setTab={setTab} onTabKey={onTabKey} link={link} onLocked={refreshStatus} />
+        ) : (
+          <p class="muted">Loading…</p>
+        ))}
     </main>
   );
 }

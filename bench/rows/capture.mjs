@@ -116,8 +116,17 @@ export default async function captureRows(ctx) {
             ? server.url(`/bench/hop?to=${encodeURIComponent(target)}`)
             : `${CONFIRM}?bench=${i}`;
 
-    // Start each redirect from a settled page (a meta refresh or an error page may still be moving).
-    await tab.goto(server.url(`/bench/cb?ready=${i}`));
+    // Start each redirect from a settled page (a meta refresh or an error page may still be moving: a 302's
+    // capture is stored before its target has loaded or failed, so the previous one may still be under way).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await tab.goto(server.url(`/bench/cb?ready=${i}`));
+        break;
+      } catch (error) {
+        console.log(`[bench capture] settle ${i}/${attempt}: ${String(error).split("\n")[0]}`);
+        if (attempt >= 5 || !/interrupted by another navigation/.test(String(error))) throw error;
+      }
+    }
     await tab.evaluate((url) => void setTimeout(() => location.assign(url), 0), first);
     const stored = await ctx.worker.evaluate(
       async ([wanted, waitMs, firstUrl, targetUrl]) => {

@@ -12,6 +12,7 @@ import {
   fixturePage,
   getEntry,
   hex,
+  panelSettled,
   readyPanel,
   secret,
   seedVault,
@@ -129,6 +130,7 @@ test.describe('Seller Central Developer Console', () => {
     await expect(panel.getByText(`No vault entry has client id …${clientId(5).slice(-6)} yet`)).toBeVisible();
     await panel.getByRole('button', { name: 'Save to vault' }).click();
     await expect(panel.getByLabel('Entry name')).toHaveValue(`Seller Central US app …${clientId(5).slice(-6)}`);
+    await panelSettled(panel);
     await expect(panel.getByLabel('Console')).toHaveValue('seller');
     await expect(panel.getByLabel('Region')).toHaveValue('NA');
     await panel.getByLabel('Entry name').fill('US seller (new)');

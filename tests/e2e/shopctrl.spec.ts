@@ -12,6 +12,7 @@ import {
   eventDetails,
   fixturePage,
   getEntry,
+  panelSettled,
   readyPanel,
   secret,
   seedVault,
@@ -168,6 +169,7 @@ test('asks once for the ShopCtrl address when the entry has none, then fills', a
   const panel = await rotateInVendorCentral(page);
   await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
   await expect(panel.getByRole('status')).toContainText('Which ShopCtrl shop?');
+  await panelSettled(panel);
 
   await panel.getByLabel('ShopCtrl shop settings URL').fill('https://acme.shopctrl.com.evil.example/');
   await panel.getByRole('button', { name: 'Save address and fill' }).click();

@@ -195,7 +195,7 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
           {view.afterRotateClick ? ' after Rotate secret' : ''}
         </span>
       </p>
-      {view.statedDate !== undefined && <p class="muted">Amazon's stated date: {formatDay(view.statedDate)}</p>}
+      {view.statedDate !== undefined && <p class="muted">Date on the page: {formatDay(view.statedDate)}</p>}
       {view.hasPrevious && !saved && (
         <p class="muted">The secret shown before the rotation goes to the previous slot (it works 7 more days).</p>
       )}

@@ -50,7 +50,10 @@ function show(id: string): void {
       onShown={() => {
         guard.hold();
         // When the first view was painted: read by the latency bench and the end-to-end tests.
-        requestAnimationFrame(() => (document.documentElement.dataset.shownAt = String(Date.now())));
+        requestAnimationFrame(() => {
+          document.documentElement.dataset.shownAt = String(Date.now());
+          page.send({ type: 'shown' });
+        });
       }}
     />,
     root,

@@ -31,12 +31,13 @@ const MAX_HEIGHT = 560;
 const NEXT_WARM_UP_MS = 800;
 
 export type PageToPanel = { type: 'show'; id: string } | { type: 'moved' };
-export type PanelToPage = { type: 'size'; height: number } | { type: 'close' };
+export type PanelToPage = { type: 'size'; height: number } | { type: 'shown' } | { type: 'close' };
 /** The one message that goes through `postMessage` (to the frame only): it carries the port. */
 export const CONNECT = 'lwa-vault:connect';
 
 interface Standby {
   anchored: AnchoredHost;
+  onShown?: () => void;
   show(id: string, onClose: () => void): void;
   remove(): void;
 }
@@ -61,6 +62,8 @@ export function createPanelFrames(doc: Document, panelUrl: string, extensionOrig
       const data = event.data as Partial<PanelToPage> | null;
       if (data?.type === 'size' && typeof data.height === 'number' && Number.isFinite(data.height)) {
         anchored.setSize({ width: PANEL_WIDTH, height: Math.max(60, Math.min(MAX_HEIGHT, Math.ceil(data.height))) });
+      } else if (data?.type === 'shown') {
+        self.onShown?.(); // it is on screen: a good moment to load the next one
       } else if (data?.type === 'close' && shown) {
         const { onClose } = shown;
         remove();
@@ -108,9 +111,14 @@ export function createPanelFrames(doc: Document, panelUrl: string, extensionOrig
       spare = undefined;
       live.add(panel);
       panel.anchored.anchorTo(anchor, secret);
-      panel.show(sightingId, onClose);
+      // Load the next panel once this one has rendered (or after a while, whatever comes first).
       win.clearTimeout(nextWarmUp);
       nextWarmUp = win.setTimeout(warmUp, NEXT_WARM_UP_MS);
+      panel.onShown = () => {
+        win.clearTimeout(nextWarmUp);
+        warmUp();
+      };
+      panel.show(sightingId, onClose);
       return { reanchor: (element) => panel.anchored.anchorTo(element, secret), remove: () => panel.remove() };
     },
     dispose() {

@@ -97,8 +97,6 @@ test('fills LWA Client Secret in a newly opened ShopCtrl tab, by its label, with
   expect(shop.url()).toBe(SHOPCTRL_SETTINGS_URL);
 
   const state = await shopCtrlState(shop);
-  await shop.screenshot({ path: '/tmp/shop.png' });
-  await page.screenshot({ path: '/tmp/panel2.png' });
   expect(state.secret).toBe(secret(4));
   expect(state.events).toEqual(['input c3 trusted=false', 'change c3 trusted=false']); // as typing would, one field
   expect(state.saveClicks).toBe(0);

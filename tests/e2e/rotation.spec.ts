@@ -270,6 +270,25 @@ test.describe('Vendor Central Developer Central', () => {
   });
 });
 
+test('finds secrets in an open shadow root and in same-origin frames', async ({ extension, page, routeAmazon }) => {
+  await seedVault(extension, ['A', 'B', 'C'].map((name, i) => ({
+    alias: `App ${name}`, kind: 'seller' as const, region: 'NA' as const, clientId: clientId(30 + i), secrets: { clientSecret: secret(30 + i) },
+  })));
+  const base = 'https://solutionproviderportal.amazon.com/sellingpartner/developerconsole';
+  await routeAmazon(`${base}/frame`, `<p>Client identifier: ${clientId(32)}</p><p>Client secret: <code>${secret(32)}</code></p>`);
+  await routeAmazon(
+    base,
+    fixturePage('amazon/embedded-credentials.html', { CLIENT_ID_A: clientId(30), SECRET_A: secret(30), CLIENT_ID_B: clientId(31), SECRET_B: secret(31) }),
+  );
+  await page.goto(base);
+  // One mark per secret: the shadow root's and the srcdoc frame's from the page's own script, the framed page's
+  // from the script running in that frame.
+  await expect
+    .poll(async () => (await closedShadowTexts(page, 'lwa-vault-mark')).length, { message: 'three up-to-date marks' })
+    .toBe(3);
+  expect(new Set(await closedShadowTexts(page, 'lwa-vault-mark'))).toEqual(new Set(['✓ Up to date in LWA Vault']));
+});
+
 test('look-alikes never raise a panel or a mark', async ({ extension, page, routeAmazon }) => {
   const real = secret(11);
   await seedVault(extension, [{ alias: 'EU seller', kind: 'seller', region: 'EU', clientId: clientId(11), secrets: { clientSecret: real } }]);

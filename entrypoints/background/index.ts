@@ -16,7 +16,7 @@ import { route } from '../../utils/router';
 import { classifySender, originOf } from '../../utils/sender';
 import { browserShopCtrlTabs } from '../../utils/shopctrl/tabs';
 import { lastDeriveMsItem, pendingClipboardClearItem, sessionVaultKeyItem, settings } from '../../utils/storage-items';
-import { armAutoLock, AUTO_LOCK_ALARM, disarmAutoLock } from '../../utils/vault/auto-lock';
+import { armAutoLock, AUTO_LOCK_ALARM, createIdleToucher, disarmAutoLock } from '../../utils/vault/auto-lock';
 import { drafts } from '../../utils/drafts';
 import { openVaultDb } from '../../utils/vault/db';
 import { sessionKeyStore } from '../../utils/vault/session-key-store';
@@ -36,9 +36,11 @@ export default defineBackground(() => {
     thresholds: async () => (await settings.get()).reminderThresholds,
   });
   startRotationClock(rotation.clock, rotation.notifier);
-  const touch = async () => {
-    if ((await vault.status()).unlocked) await armAutoLock((await settings.get()).autoLockMinutes);
-  };
+  const touch = createIdleToucher({
+    isUnlocked: async () => (await vault.status()).unlocked,
+    minutes: async () => (await settings.get()).autoLockMinutes,
+    arm: armAutoLock,
+  });
   const clipboard = createClipboardClearer({
     delaySeconds: async () => (await settings.get()).clipboardClearSeconds,
     pending: { get: () => pendingClipboardClearItem.getValue(), set: (v) => pendingClipboardClearItem.setValue(v) },
@@ -58,7 +60,8 @@ export default defineBackground(() => {
       vault,
       settings,
       lastDeriveMs: { get: () => lastDeriveMsItem.getValue(), set: (v) => lastDeriveMsItem.setValue(v) },
-      autoLock: { arm: armAutoLock, disarm: disarmAutoLock },
+      autoLock: { disarm: disarmAutoLock },
+      touch,
       onLocked: () => drafts.discardAll(),
     }),
     'clipboard.copied': ({ hash }: { hash: string }) => clipboard.copied(hash),

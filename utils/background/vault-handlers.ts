@@ -6,7 +6,9 @@ export interface VaultHandlerDeps {
   vault: VaultService;
   settings: { get(): Promise<Settings>; set(value: Settings): Promise<void> };
   lastDeriveMs: { get(): Promise<number>; set(ms: number): Promise<void> };
-  autoLock: { arm(minutes: number): Promise<void>; disarm(): Promise<void> };
+  autoLock: { disarm(): Promise<void> };
+  /** Re-arms the idle timer (utils/vault/auto-lock.ts `createIdleToucher`). */
+  touch: () => Promise<void>;
   /** Runs after every lock, e.g. to drop unsaved drafts that may hold a typed secret. */
   onLocked?: () => Promise<void>;
 }
@@ -29,11 +31,8 @@ type VaultHandlers = Pick<
 >;
 
 /** Lock/unlock, settings and the entries API. Every call from an extension page re-arms the idle timer. */
-export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock, onLocked }: VaultHandlerDeps): VaultHandlers {
+export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock, touch, onLocked }: VaultHandlerDeps): VaultHandlers {
   const status = async (): Promise<VaultStatus> => ({ ...(await vault.status()), lastDeriveMs: await lastDeriveMs.get() });
-  const touch = async () => {
-    if ((await vault.status()).unlocked) await autoLock.arm((await settings.get()).autoLockMinutes);
-  };
   /** Runs a vault call, then re-arms the idle timer without making the reply wait for it. */
   const used = async <T>(call: Promise<T>): Promise<T> => {
     const result = await call;

@@ -17,3 +17,10 @@ export async function armAutoLock(minutes: number): Promise<void> {
 export async function disarmAutoLock(): Promise<void> {
   await browser.alarms.clear(AUTO_LOCK_ALARM);
 }
+
+/** Re-arms the idle timer after a use of the vault, if it is unlocked. Shared by every feature's handlers. */
+export function createIdleToucher(deps: { isUnlocked(): Promise<boolean>; minutes(): Promise<number>; arm(minutes: number): Promise<void> }) {
+  return async (): Promise<void> => {
+    if (await deps.isUnlocked()) await deps.arm(await deps.minutes());
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createVaultHandlers } from '../../../utils/background/vault-handlers';
+import { createIdleToucher } from '../../../utils/vault/auto-lock';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/vault/protocol';
 import { PASSPHRASE, sampleMeta, setupVault } from '../vault/helpers';
 
@@ -7,12 +8,18 @@ function setup() {
   const { vault } = setupVault();
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let lastDeriveMs = 0;
-  const autoLock = { arm: vi.fn(async () => {}), disarm: vi.fn(async () => {}) };
+  const autoLock = { arm: vi.fn(async (_minutes: number) => {}), disarm: vi.fn(async () => {}) };
+  const touch = createIdleToucher({
+    isUnlocked: async () => (await vault.status()).unlocked,
+    minutes: async () => settings.autoLockMinutes,
+    arm: autoLock.arm,
+  });
   const handlers = createVaultHandlers({
     vault,
     settings: { get: async () => settings, set: async (v) => void (settings = v) },
     lastDeriveMs: { get: async () => lastDeriveMs, set: async (ms) => void (lastDeriveMs = ms) },
     autoLock,
+    touch,
   });
   return { handlers, autoLock, settings: () => settings };
 }
@@ -65,7 +72,8 @@ describe('locking', () => {
       vault,
       settings: { get: async () => DEFAULT_SETTINGS, set: async () => {} },
       lastDeriveMs: { get: async () => 0, set: async () => {} },
-      autoLock: { arm: async () => {}, disarm: async () => {} },
+      autoLock: { disarm: async () => {} },
+      touch: async () => {},
       onLocked,
     });
     await handlers['vault.create']({ passphrase: PASSPHRASE });

@@ -20,7 +20,7 @@ describe('incognito session end', () => {
   }
 
   const windowsLeft = (incognito: boolean[]) =>
-    vi.spyOn(browser.windows, 'getAll').mockResolvedValue(incognito.map((i, n) => ({ id: n, incognito: i }) as never));
+    vi.spyOn(browser.windows, 'getAll').mockResolvedValue(incognito.map((i, n) => ({ id: n, incognito: i })) as never);
 
   it('drops the incognito captures when the last incognito window closes and keeps the rest', async () => {
     const { service, refresh, privately } = await capturedIn({ incognito: 7, normal: 8 });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   for (const suffix of ['chrome', 'firefox', 'sources']) fs.rmSync(zipPath(suffix), { force: true });
   wxt('zip');
   wxt('zip', '-b', 'firefox', '--mv3');
-  [chrome, firefox, sources] = await Promise.all(['chrome', 'firefox', 'sources'].map((s) => readZip(zipPath(s))));
+  [chrome, firefox, sources] = await Promise.all([readZip(zipPath('chrome')), readZip(zipPath('firefox')), readZip(zipPath('sources'))]);
 });
 
 const manifestOf = (files: Map<string, Buffer>) => JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;

@@ -124,7 +124,7 @@ export function registerCaptureWatcher(options: {
     void browser.notifications.clear(id);
     void browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
   });
-  watchIncognitoSession({ store, refresh: () => service.resume() });
+  watchIncognitoSession({ captures: async () => (await store.read()).captures, dismiss: (id) => service.dismiss(id) });
   void service.resume().catch(() => undefined);
   return { service, handlers: createCaptureHandlers(service) };
 }

@@ -32,7 +32,7 @@ function amazon(url: URL): HttpAnswer | undefined {
     return { status: 302, headers: { location } };
   }
   if (url.href.startsWith(SELLER_CONSOLE_URL)) {
-    // The vault holds secret(9) for this client id; View shows the current secret(1), then Rotate secret(2).
+    // The vault holds secret(9) for this client id; View shows its current secret(1): new to the vault.
     const values = { APP_NAME: 'ShopCtrl connector', CLIENT_ID: clientId(1), OLD_SECRET: secret(1), NEW_SECRET: secret(2), OLD_DATE: '6 Dec 2026', NEW_DATE: '30 May 2027' };
     return { body: fixturePage('amazon/seller-developer-console.html', values) };
   }

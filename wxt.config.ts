@@ -4,13 +4,17 @@ import { AMAZON_CONSOLE_MATCHES } from './utils/amazon/hosts';
 import { contentScriptDiet } from './utils/rotation-capture/content-build';
 import { SHOPCTRL_MATCH_PATTERN } from './utils/shopctrl/url';
 import { TOKEN_ENDPOINT_PERMISSIONS } from './utils/capture/settings';
+import { bundleHardening } from './scripts/build/bundle-hardening';
+import { gitIgnoredGlobs } from './scripts/build/git-ignored';
 
 // See README "Permissions" for why each entry is needed.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), bundleHardening()] }),
+  // Mozilla's sources zip (`npm run zip:firefox`): what rebuilds the extension, nothing git ignores, no tests.
+  zip: { excludeSources: [...gitIgnoredGlobs('.gitignore'), 'tests/**', 'bench/**'] },
   hooks: {
     // The content script runs on every Amazon console page: no polyfill, no host table (≤ 20 KB).
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -19,8 +23,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'LWA Vault',
-    description:
-      'Encrypted vault for Amazon SP-API (Login with Amazon) credentials: captures the OAuth redirect, catches rotated client secrets and counts down to every deadline.',
+    // Chrome Web Store: at most 132 characters (tests/store/).
+    description: 'Encrypted vault for Amazon SP-API LWA credentials: captures OAuth redirects, catches rotated secrets, counts down deadlines.',
     permissions: [
       'storage',
       'alarms',
@@ -51,9 +55,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'lwa-vault@lwa-vault.dev',
-              strict_min_version: '128.0',
+              // The first versions that know data_collection_permissions (desktop 140, Android 142).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -30,11 +30,13 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
   const [note, setNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
 
-  // Fill the field when a capture arrives (live), unless the user typed something else meanwhile.
+  // Fill the field when a capture arrives (live), unless the user typed something else meanwhile; empty it when
+  // the capture is dropped (the incognito session it came from ended).
   useEffect(() => {
-    if (!capture || capture.url === filledFrom.current) return;
-    setResultUrl((current) => (current.trim() === '' || current === filledFrom.current ? capture.url : current));
-    filledFrom.current = capture.url;
+    const url = capture?.url;
+    if (url === filledFrom.current) return;
+    setResultUrl((current) => (current.trim() === '' || current === filledFrom.current ? (url ?? '') : current));
+    filledFrom.current = url;
     setCheck(undefined);
   }, [capture?.url]);
 

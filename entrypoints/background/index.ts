@@ -1,3 +1,4 @@
+import '../../utils/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackupHandlers } from '../../utils/background/backup-handlers';

@@ -1,3 +1,4 @@
+import '../../utils/zod-jitless';
 import { render } from 'preact';
 import { App } from '../../components/App';
 import '../../components/styles.css';

@@ -5,6 +5,7 @@ import { classifyRedirect } from '../amazon/redirect';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
+import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
 import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem } from './storage';
 import { createCaptureStore } from './store';
@@ -123,6 +124,7 @@ export function registerCaptureWatcher(options: {
     void browser.notifications.clear(id);
     void browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
   });
+  watchIncognitoSession({ captures: async () => (await store.read()).captures, dismiss: (id) => service.dismiss(id) });
   void service.resume().catch(() => undefined);
   return { service, handlers: createCaptureHandlers(service) };
 }

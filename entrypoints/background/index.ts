@@ -4,7 +4,6 @@ import { createBackupHandlers } from '../../utils/background/backup-handlers';
 import { createDetectHandlers } from '../../utils/background/detect-handlers';
 import { createRotationHandlers } from '../../utils/background/rotation-handlers';
 import { createVaultHandlers } from '../../utils/background/vault-handlers';
-import { vaultKeyFrom } from '../../utils/backup/vault-writer';
 import { registerCaptureWatcher } from '../../utils/capture/background';
 import { CLIPBOARD_ALARM, createClipboardClearer } from '../../utils/clipboard/clear-schedule';
 import { clearClipboardFromBackground } from '../../utils/clipboard/offscreen';
@@ -68,12 +67,9 @@ export default defineBackground(() => {
     ...createRotationHandlers({ vault, clock: rotation.clock, now: Date.now, touch }),
     ...createBackupHandlers({
       vault,
-      openDb: () => db,
-      vaultKey: vaultKeyFrom(sessionKeyStore),
       thresholds: async () => (await settings.get()).reminderThresholds,
       now: Date.now,
       touch,
-      changed: () => void refreshQuietly(rotation.clock),
     }),
     ...capture.handlers,
   };

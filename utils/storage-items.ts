@@ -20,5 +20,5 @@ export const lastDeriveMsItem = storage.defineItem<number>('local:lastDeriveMs',
  */
 export const sessionVaultKeyItem = storage.defineItem<string>('session:vaultKey');
 
-/** The last copy waiting to be cleared: only its hash, never the copied value. */
-export const pendingClipboardClearItem = storage.defineItem<PendingClear>('session:pendingClipboardClear');
+/** Every copy waiting to be cleared: only hashes, never a copied value. */
+export const pendingClipboardClearsItem = storage.defineItem<PendingClear[]>('session:pendingClipboardClears', { fallback: [] });

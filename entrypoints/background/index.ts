@@ -15,7 +15,7 @@ import { createSightingStore } from '../../utils/rotation-capture/sightings';
 import { route } from '../../utils/router';
 import { classifySender, originOf } from '../../utils/sender';
 import { browserShopCtrlTabs } from '../../utils/shopctrl/tabs';
-import { lastDeriveMsItem, pendingClipboardClearsItem, sessionVaultKeyItem, settings } from '../../utils/storage-items';
+import { budgeted, lastDeriveMsItem, pendingClipboardClearsItem, SESSION_BUDGETS, sessionVaultKeyItem, settings } from '../../utils/storage-items';
 import { armAutoLock, AUTO_LOCK_ALARM, createIdleToucher, disarmAutoLock } from '../../utils/vault/auto-lock';
 import { drafts } from '../../utils/drafts';
 import { openVaultDb } from '../../utils/vault/db';
@@ -85,7 +85,10 @@ export default defineBackground(() => {
   // Rotation capture (issue #5): secrets the content script reports, the panel's actions, the ShopCtrl hand-off.
   const detect = createDetectHandlers({
     vault,
-    sightings: createSightingStore(sightingStorage, Date.now),
+    sightings: createSightingStore(
+      { get: sightingStorage.get, set: budgeted(sightingStorage.set, SESSION_BUDGETS.sightings, 'rotation sightings') },
+      Date.now,
+    ),
     shopCtrl: browserShopCtrlTabs(browser),
     extensionOrigin,
     now: Date.now,

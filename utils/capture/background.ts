@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { newState } from '../amazon/consent';
 import { AMAZON_CONSOLE_MATCHES } from '../amazon/hosts';
 import { classifyRedirect } from '../amazon/redirect';
+import { budgeted, SESSION_BUDGETS } from '../storage-items';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createTabCommitStore } from './consent-tabs';
@@ -57,7 +58,10 @@ export function registerCaptureWatcher(options: {
       await browser.action.setBadgeText({ text: '' });
       await browser.action.setTitle({ title: 'LWA Vault' });
     });
-  const store = createCaptureStore({ get: () => captureStateItem.getValue(), set: (v) => captureStateItem.setValue(v) });
+  const store = createCaptureStore({
+    get: () => captureStateItem.getValue(),
+    set: budgeted((v) => captureStateItem.setValue(v), SESSION_BUDGETS.capture, 'authorizations and captured redirects'),
+  });
   const service = createCaptureService({
     store,
     now: Date.now,
@@ -95,7 +99,10 @@ export function registerCaptureWatcher(options: {
     hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });
 
-  const tabs = createTabCommitStore({ get: () => captureTabsItem.getValue(), set: (v) => captureTabsItem.setValue(v) });
+  const tabs = createTabCommitStore({
+    get: () => captureTabsItem.getValue(),
+    set: budgeted((v) => captureTabsItem.setValue(v), SESSION_BUDGETS.captureTabs, 'consent-page tabs'),
+  });
   const onNavigation = (details: NavigationDetails) => {
     if (details.frameId !== 0) return;
     void (async () => {

@@ -348,7 +348,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const checked = await readHeader();
       const { raw, ms } = await unwrapWith(passphrase, checked);
       await remember(raw);
-      await resealLegacyEntries(await requireKey());
+      // A failed re-seal leaves the format-1 records as they are; it runs again at the next unlock.
+      await resealLegacyEntries(await requireKey()).catch(() => undefined);
       return { exists: true, unlocked: true, lastDeriveMs: ms };
     },
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../utils/client';
-import { copyWithAutoClear } from '../utils/clipboard/copy';
+import { ClearNotScheduledError, copyWithAutoClear } from '../utils/clipboard/copy';
 
 interface Props {
   /** The value to copy. */
@@ -15,7 +15,7 @@ interface Props {
 export function CopyButton({ text, label, onCopied }: Props) {
   const [status, setStatus] = useState('');
   useEffect(() => {
-    if (!status) return;
+    if (!status || status.startsWith('Copied, but')) return; // a warning stays until the next copy
     const timer = setTimeout(() => setStatus(''), 4000);
     return () => clearTimeout(timer);
   }, [status]);
@@ -25,8 +25,11 @@ export function CopyButton({ text, label, onCopied }: Props) {
       const seconds = await copyWithAutoClear(text, (hash) => send('clipboard.copied', { hash }));
       setStatus(seconds > 0 ? `Copied. Clears in ${seconds} s.` : 'Copied.');
       onCopied?.();
-    } catch {
-      setStatus('Could not copy. Click the button again.');
+    } catch (error) {
+      if (error instanceof ClearNotScheduledError) {
+        setStatus(error.message);
+        onCopied?.();
+      } else setStatus('Could not copy. Click the button again.');
     }
   };
 

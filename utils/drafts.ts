@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { SESSION_BUDGETS, sessionBytes } from './storage-items';
 
 /**
  * Unsaved editor input, so a popup that closes when focus leaves it loses nothing. Kept in `storage.session`:
@@ -16,11 +17,23 @@ export interface Draft {
 export const NEW_ENTRY_DRAFT = 'new';
 
 const PREFIX = 'editorDraft:';
+/** Drafts kept at once (storage.session budget); the ones touched longest ago go first. */
+export const MAX_DRAFTS = 10;
 
 // One key per draft and a single `set` per keystroke: the write leaves at once, before a closing popup dies.
 export const drafts = {
-  save: (target: string, form: unknown, now = Date.now()): Promise<void> =>
-    browser.storage.session.set({ [PREFIX + target]: { target, form, savedAt: now } satisfies Draft }),
+  /** False when the draft is over its budget and was not kept (the editor still holds the input). */
+  async save(target: string, form: unknown, now = Date.now()): Promise<boolean> {
+    const draft: Draft = { target, form, savedAt: now };
+    if (sessionBytes(draft) > SESSION_BUDGETS.draft) {
+      await browser.storage.session.remove(PREFIX + target); // an older, smaller copy would restore stale input
+      return false;
+    }
+    await browser.storage.session.set({ [PREFIX + target]: draft });
+    const stale = Object.values(await all()).sort((a, b) => b.savedAt - a.savedAt).slice(MAX_DRAFTS);
+    if (stale.length) await browser.storage.session.remove(stale.map((d) => PREFIX + d.target));
+    return true;
+  },
   discard: (target: string): Promise<void> => browser.storage.session.remove(PREFIX + target),
   async discardAll(): Promise<void> {
     await browser.storage.session.remove(Object.keys(await all()));

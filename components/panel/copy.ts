@@ -1,5 +1,4 @@
-import { copyWithAutoClear } from '../../utils/clipboard/copy';
-import { sha256Hex } from '../../utils/clipboard/hash';
+import { ClearNotScheduledError, copyWithAutoClear, scheduleClear } from '../../utils/clipboard/copy';
 
 type Notify = (hash: string) => Promise<{ clearsInSeconds: number }>;
 
@@ -11,7 +10,8 @@ type Notify = (hash: string) => Promise<{ clearsInSeconds: number }>;
 export async function copyFromPanel(text: string, notify: Notify, doc: Document = document): Promise<number> {
   try {
     return await copyWithAutoClear(text, notify);
-  } catch {
+  } catch (error) {
+    if (error instanceof ClearNotScheduledError) throw error; // copied: its message says the clear is missing
     const area = doc.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
@@ -22,6 +22,6 @@ export async function copyFromPanel(text: string, notify: Notify, doc: Document 
     const ok = doc.execCommand('copy');
     area.remove();
     if (!ok) throw new Error('copy refused');
-    return (await notify(await sha256Hex(text))).clearsInSeconds;
+    return scheduleClear(text, notify);
   }
 }

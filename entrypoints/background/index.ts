@@ -5,9 +5,9 @@ import { createBackupHandlers } from '../../utils/background/backup-handlers';
 import { createDetectHandlers } from '../../utils/background/detect-handlers';
 import { createRotationHandlers } from '../../utils/background/rotation-handlers';
 import { createVaultHandlers } from '../../utils/background/vault-handlers';
-import { vaultKeyFrom } from '../../utils/backup/vault-writer';
 import { registerCaptureWatcher } from '../../utils/capture/background';
 import { CLIPBOARD_ALARM, createClipboardClearer } from '../../utils/clipboard/clear-schedule';
+import { clipboardHandlersFor } from '../../utils/clipboard/handlers';
 import { clearClipboardFromBackground } from '../../utils/clipboard/offscreen';
 import { createBackgroundClock, refreshQuietly, ROTATION_CLOCK_ALARM, startRotationClock } from '../../utils/reminders/background-clock';
 import { notifyOnChange } from '../../utils/reminders/vault-watch';
@@ -16,7 +16,7 @@ import { createSightingStore } from '../../utils/rotation-capture/sightings';
 import { route } from '../../utils/router';
 import { classifySender, originOf } from '../../utils/sender';
 import { browserShopCtrlTabs } from '../../utils/shopctrl/tabs';
-import { lastDeriveMsItem, pendingClipboardClearItem, sessionVaultKeyItem, settings } from '../../utils/storage-items';
+import { budgeted, lastDeriveMsItem, pendingClipboardClearsItem, SESSION_BUDGETS, sessionVaultKeyItem, settings } from '../../utils/storage-items';
 import { armAutoLock, AUTO_LOCK_ALARM, createIdleToucher, disarmAutoLock } from '../../utils/vault/auto-lock';
 import { drafts } from '../../utils/drafts';
 import { openVaultDb } from '../../utils/vault/db';
@@ -44,7 +44,7 @@ export default defineBackground(() => {
   });
   const clipboard = createClipboardClearer({
     delaySeconds: async () => (await settings.get()).clipboardClearSeconds,
-    pending: { get: () => pendingClipboardClearItem.getValue(), set: (v) => pendingClipboardClearItem.setValue(v) },
+    pending: { get: () => pendingClipboardClearsItem.getValue(), set: (v) => pendingClipboardClearsItem.setValue(v) },
     clearIfHolds: clearClipboardFromBackground,
     alarm: {
       create: async (when) => browser.alarms.create(CLIPBOARD_ALARM, { when }),
@@ -65,16 +65,12 @@ export default defineBackground(() => {
       touch,
       onLocked: () => drafts.discardAll(),
     }),
-    'clipboard.copied': ({ hash }: { hash: string }) => clipboard.copied(hash),
     ...createRotationHandlers({ vault, clock: rotation.clock, now: Date.now, touch }),
     ...createBackupHandlers({
       vault,
-      openDb: () => db,
-      vaultKey: vaultKeyFrom(sessionKeyStore),
       thresholds: async () => (await settings.get()).reminderThresholds,
       now: Date.now,
       touch,
-      changed: () => void refreshQuietly(rotation.clock),
     }),
     ...capture.handlers,
   };
@@ -90,7 +86,10 @@ export default defineBackground(() => {
   // Rotation capture (issue #5): secrets the content script reports, the panel's actions, the ShopCtrl hand-off.
   const detect = createDetectHandlers({
     vault,
-    sightings: createSightingStore(sightingStorage, Date.now),
+    sightings: createSightingStore(
+      { get: sightingStorage.get, set: budgeted(sightingStorage.set, SESSION_BUDGETS.sightings, 'rotation sightings') },
+      Date.now,
+    ),
     shopCtrl: browserShopCtrlTabs(browser),
     extensionOrigin,
     now: Date.now,
@@ -102,7 +101,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     if ((message as { target?: string } | null)?.target === 'offscreen') return undefined; // not ours to answer
     const trust = classifySender(sender, browser.runtime.id, extensionOrigin);
-    return route(message, trust, { ...handlers, ...detect.forSender(sender) });
+    return route(message, trust, { ...handlers, ...detect.forSender(sender), ...clipboardHandlersFor(clipboard, sender, extensionOrigin) });
   });
   browser.alarms.onAlarm.addListener((alarm) => void alarms[alarm.name]?.());
 });

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { clearClipboardIfHolds } from '../../utils/clipboard/clear-if-unchanged';
-import { isOffscreenClearRequest } from '../../utils/clipboard/offscreen';
+import { isOffscreenClearRequest, isOwnWorker, WORKER_PATH } from '../../utils/clipboard/offscreen';
 
 // Chrome's offscreen document: the service worker has no DOM to touch the clipboard with.
-browser.runtime.onMessage.addListener((message) => {
-  if (!isOffscreenClearRequest(message)) return undefined;
+const workerUrl = browser.runtime.getURL(WORKER_PATH as '/offscreen.html');
+browser.runtime.onMessage.addListener((message, sender) => {
+  if (!isOffscreenClearRequest(message) || !isOwnWorker(sender, browser.runtime.id, workerUrl)) return undefined;
   return clearClipboardIfHolds(document, message.hash);
 });

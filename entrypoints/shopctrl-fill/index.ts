@@ -1,9 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { fillShopCtrlPage, type PageFillRequest } from '../../utils/shopctrl/in-page';
+import { fillCheckedPage, type CheckedFillRequest } from '../../utils/shopctrl/in-page';
 import { SHOPCTRL_FILL_GLOBAL } from '../../utils/shopctrl/tabs';
 
 // Injected on demand by the background into the user's ShopCtrl tab (isolated world); see utils/shopctrl/tabs.ts.
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<string, unknown>)[SHOPCTRL_FILL_GLOBAL] = (request: PageFillRequest) =>
-    fillShopCtrlPage(document, request);
+  (globalThis as unknown as Record<string, unknown>)[SHOPCTRL_FILL_GLOBAL] = (request: CheckedFillRequest) =>
+    fillCheckedPage(document, request);
 });

@@ -215,10 +215,10 @@ test.describe('Seller Central Developer Console', () => {
     expect(await eventDetails(admin, ids[0]!)).toContain('copied (new client secret copied on sellercentral.amazon.com)');
     const pending = await extension.worker.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(
-        'pendingClipboardClear',
+        'pendingClipboardClears',
       ),
     );
-    expect(pending).toHaveProperty('pendingClipboardClear');
+    expect(pending.pendingClipboardClears).toEqual([expect.objectContaining({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
   });
 });
 

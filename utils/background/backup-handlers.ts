@@ -5,18 +5,15 @@ import { calendarFor } from '../backup/ics';
 import { importBackup } from '../backup/import-backup';
 import { createProgressReporter, type ProgressReporter } from '../backup/progress';
 import type { BackupProgress } from '../backup/protocol';
-import { commitEntryWrites, versionTagOf, type VaultWriterDeps } from '../backup/vault-writer';
 import { VaultError } from '../errors';
 import type { Handlers } from '../router';
 import type { VaultService } from '../vault/vault';
 
-export interface BackupHandlerDeps extends VaultWriterDeps {
-  vault: Pick<VaultService, 'status' | 'listEntries' | 'getEntry' | 'events' | 'updateEntry' | 'appendEvent'>;
+export interface BackupHandlerDeps {
+  vault: Pick<VaultService, 'status' | 'listEntries' | 'getEntry' | 'events' | 'modifyEntry' | 'modifyEntries'>;
   thresholds: () => Promise<readonly number[]>;
   now: () => number;
   touch: () => Promise<void>;
-  /** After an import wrote entries (the vault API's own writes are watched already). */
-  changed: () => void;
   progress?: (operation: BackupProgress['operation']) => ProgressReporter;
   /** Export KDF cost and import floor; only tests lower them. */
   iterations?: number;
@@ -49,15 +46,7 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
       await deps.touch();
       return alone(() =>
         importBackup(
-          {
-            vault: deps.vault,
-            commit: (writes, onProgress) => commitEntryWrites(deps, writes, onProgress),
-            versionTag: (id) => versionTagOf(deps.openDb, id),
-            now: deps.now,
-            minIterations: deps.minIterations,
-            progress: progress('import'),
-            changed: deps.changed,
-          },
+          { vault: deps.vault, now: deps.now, minIterations: deps.minIterations, progress: progress('import') },
           text,
           passphrase,
         ),

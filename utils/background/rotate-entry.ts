@@ -1,7 +1,8 @@
 import { VaultError } from '../errors';
 import { rotateSecret } from '../rotation/rotate';
 import type { EntryMeta } from '../vault/schema';
-import type { VaultService } from '../vault/vault';
+import type { EntryChange, VaultService } from '../vault/vault';
+import type { EntryView } from '../vault/protocol';
 
 export interface RotateEntryInput {
   newSecret: string;
@@ -13,14 +14,11 @@ export interface RotateEntryInput {
   detail: string;
 }
 
-type RotateVault = Pick<VaultService, 'getEntry' | 'updateEntry' | 'appendEvent'>;
-
 /**
- * The two-slot rotation applied to a stored entry: current → previous (7-day clock unless Amazon stated one),
- * new secret current (180 days unless stated). Refuses a secret the entry already holds.
+ * The two-slot rotation as a change of the entry as stored now: current → previous (7-day clock unless Amazon
+ * stated one), new secret current (180 days unless stated). Refuses a secret the entry already holds.
  */
-export async function rotateStoredEntry(vault: RotateVault, id: string, input: RotateEntryInput): Promise<EntryMeta> {
-  const { meta, secrets } = await vault.getEntry(id);
+export function rotationChange({ meta, secrets }: EntryView, input: RotateEntryInput): EntryChange {
   const result = rotateSecret(meta, secrets, {
     newSecret: input.newSecret,
     now: input.issuedAt,
@@ -36,16 +34,19 @@ export async function rotateStoredEntry(vault: RotateVault, id: string, input: R
     );
   }
   const next = result.meta;
-  const updated = await vault.updateEntry(
-    id,
-    {
+  return {
+    meta: {
       secretIssuedAt: next.secretIssuedAt,
       // null removes: without a stated date the expiry is computed from secretIssuedAt.
       secretExpiresAt: next.secretExpiresAt ?? null,
       previousSecretExpiresAt: next.previousSecretExpiresAt ?? null,
     },
-    { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
-  );
-  await vault.appendEvent({ entryId: id, type: 'rotated', detail: input.detail });
-  return updated;
+    secrets: { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
+    events: [{ type: 'rotated', detail: input.detail }],
+  };
+}
+
+/** Rotates a stored entry on the vault's write queue: two rotations at once never both move current to previous. */
+export function rotateStoredEntry(vault: Pick<VaultService, 'modifyEntry'>, id: string, input: RotateEntryInput): Promise<EntryMeta> {
+  return vault.modifyEntry(id, (entry) => rotationChange(entry, input));
 }

@@ -5,7 +5,7 @@ import type { VaultService } from '../vault/vault';
 import { rotateStoredEntry } from './rotate-entry';
 
 export interface RotationHandlerDeps {
-  vault: Pick<VaultService, 'getEntry' | 'updateEntry' | 'appendEvent'>;
+  vault: Pick<VaultService, 'modifyEntry' | 'appendEvent'>;
   clock: RotationClock;
   now: () => number;
   /** Re-arms the auto-lock timer, as every call from an extension page does. */
@@ -15,25 +15,16 @@ export interface RotationHandlerDeps {
 type RotationHandlers = Pick<Handlers, 'entries.rotate' | 'entries.logEvent' | 'badge.refresh'>;
 
 export function createRotationHandlers({ vault, clock, now, touch }: RotationHandlerDeps): RotationHandlers {
-  // One rotation at a time: two quick saves of the same entry must not both move "current" to "previous".
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
   return {
     'entries.rotate': async ({ id, newSecret, statedExpiresAt }) => {
       await touch();
-      const meta = await oneAtATime(() =>
-        rotateStoredEntry(vault, id, {
-          newSecret: normalizePasted(newSecret),
-          issuedAt: now(),
-          statedExpiresAt,
-          detail: statedExpiresAt === undefined ? 'new client secret saved' : 'new client secret saved with the expiry Amazon stated',
-        }),
-      );
+      // On the vault's write queue: two quick saves of one entry never both move "current" to "previous".
+      const meta = await rotateStoredEntry(vault, id, {
+        newSecret: normalizePasted(newSecret),
+        issuedAt: now(),
+        statedExpiresAt,
+        detail: statedExpiresAt === undefined ? 'new client secret saved' : 'new client secret saved with the expiry Amazon stated',
+      });
       return { meta };
     },
     'entries.logEvent': async ({ id, type, detail }) => {

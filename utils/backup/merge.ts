@@ -10,17 +10,12 @@ export type LocalEntry =
   | { state: 'absent' }
   /** The record exists but fails its schema or cannot be decrypted. */
   | { state: 'damaged' }
-  /** `tag` identifies the stored record's version (its IV, fresh on every write), to detect a change meanwhile. */
-  | { state: 'present'; meta: EntryMeta; secrets: EntrySecrets; events: readonly BackupEvent[]; tag?: string };
+  | { state: 'present'; meta: EntryMeta; secrets: EntrySecrets; events: readonly BackupEvent[] };
 
 export type MergeOutcome = 'added' | 'updated' | 'kept' | 'unchanged' | 'repaired';
 
-/** What the vault must still hold when the write commits, so a change made meanwhile is never overwritten. */
-export type WriteExpectation = { state: 'absent' } | { state: 'damaged' } | { state: 'present'; updatedAt: number; tag?: string };
-
 export interface EntryWrite {
   id: string;
-  expect: WriteExpectation;
   meta: EntryMeta;
   secrets: EntrySecrets;
   /** Events to append, oldest first. */
@@ -43,14 +38,13 @@ export function mergeEntry(local: LocalEntry, imported: BackupEntry, now: number
   const importedEvents = sortByTime(imported.events);
   if (local.state === 'absent') {
     const events = [...importedEvents, importedEvent(now, 'restored from a backup')];
-    return { outcome: 'added', write: { id, expect: local, meta: imported.meta, secrets: imported.secrets, events } };
+    return { outcome: 'added', write: { id, meta: imported.meta, secrets: imported.secrets, events } };
   }
   if (local.state === 'damaged') {
     const events = [...importedEvents, importedEvent(now, 'the damaged record was replaced by its copy from a backup')];
-    return { outcome: 'repaired', write: { id, expect: local, meta: imported.meta, secrets: imported.secrets, events } };
+    return { outcome: 'repaired', write: { id, meta: imported.meta, secrets: imported.secrets, events } };
   }
 
-  const expect: WriteExpectation = { state: 'present', updatedAt: local.meta.updatedAt, ...(local.tag === undefined ? {} : { tag: local.tag }) };
   const localPrint = fingerprint(local.meta, local.secrets);
   const importedPrint = fingerprint(imported.meta, imported.secrets);
   const newEvents = missingEvents(local.events, importedEvents);
@@ -82,7 +76,7 @@ export function mergeEntry(local: LocalEntry, imported: BackupEntry, now: number
     kept: 'a backup held an older version; it is kept in this entry’s history',
     unchanged: 'history merged from a backup',
   }[outcome];
-  return { outcome, write: { id, expect, meta: winner.meta, secrets, events: [...newEvents, importedEvent(now, detail)] } };
+  return { outcome, write: { id, meta: winner.meta, secrets, events: [...newEvents, importedEvent(now, detail)] } };
 }
 
 /** "3 added, 2 updated, 1 kept older version in history, 4 already up to date". */

@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { newState } from '../amazon/consent';
 import { AMAZON_CONSOLE_MATCHES } from '../amazon/hosts';
 import { classifyRedirect } from '../amazon/redirect';
+import { budgeted, SESSION_BUDGETS } from '../storage-items';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
+import { createTabCommitStore } from './consent-tabs';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
-import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem } from './storage';
+import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from './storage';
 import { createCaptureStore } from './store';
 
 /** The wizard, as a tab: where a click on a capture notification leads. */
@@ -57,7 +59,10 @@ export function registerCaptureWatcher(options: {
       await browser.action.setBadgeText({ text: '' });
       await browser.action.setTitle({ title: 'LWA Vault' });
     });
-  const store = createCaptureStore({ get: () => captureStateItem.getValue(), set: (v) => captureStateItem.setValue(v) });
+  const store = createCaptureStore({
+    get: () => captureStateItem.getValue(),
+    set: budgeted((v) => captureStateItem.setValue(v), SESSION_BUDGETS.capture, 'authorizations and captured redirects'),
+  });
   const service = createCaptureService({
     store,
     now: Date.now,
@@ -95,9 +100,17 @@ export function registerCaptureWatcher(options: {
     hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   });
 
+  const tabs = createTabCommitStore({
+    get: () => captureTabsItem.getValue(),
+    set: budgeted((v) => captureTabsItem.setValue(v), SESSION_BUDGETS.captureTabs, 'consent-page tabs'),
+  });
   const onNavigation = (details: NavigationDetails) => {
     if (details.frameId !== 0) return;
-    void service.onNavigation(details).catch(() => console.error('LWA Vault: a redirect could not be stored'));
+    void (async () => {
+      // Amazon's own 302 (webRequest only reports console hosts), or a tab leaving the consent step.
+      const fromAmazon = details.via === 'redirect' || (await tabs.cameFromConsent(details.tabId, details.timeStamp));
+      await service.onNavigation({ ...details, fromAmazon });
+    })().catch(() => console.error('LWA Vault: a redirect could not be stored'));
   };
   // First, for Amazon's 302s: the same capture path as the webNavigation events below, which still see the
   // same redirect later (the code dedupes it to one capture) and cover script and meta-refresh redirects.
@@ -109,13 +122,20 @@ export function registerCaptureWatcher(options: {
     onNavigation({ url, tabId, frameId, timeStamp, via: 'redirect' });
   }, AMAZON_REDIRECT_FILTER);
   browser.webNavigation.onBeforeNavigate.addListener(onNavigation, REDIRECT_FILTER);
+  // Every main-frame commit: what the tab showed before a redirect (only consent-step tabs are written down).
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url, timeStamp }) => {
+    if (frameId === 0) void tabs.commit(tabId, url, timeStamp).catch(() => undefined);
+  });
   browser.webNavigation.onCommitted.addListener(onNavigation, REDIRECT_FILTER);
   // An unreachable redirect host still fails with the full URL: the code is captured all the same.
   browser.webNavigation.onErrorOccurred.addListener(onNavigation, REDIRECT_FILTER);
   browser.storage.session.onChanged.addListener((changes) => {
     if (CAPTURE_STATE_KEY in changes) store.external(changes[CAPTURE_STATE_KEY]?.newValue);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void service.onTabRemoved(tabId).catch(() => undefined);
+    void tabs.removed(tabId).catch(() => undefined);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('capture.')) void service.onAlarm(alarm.name).catch(() => undefined);
   });

@@ -3,6 +3,9 @@ import {
   isWaiting,
   KEEP_MS,
   MAX_CAPTURES,
+  MAX_REDIRECT_URL_LENGTH,
+  MAX_UNVERIFIED_CAPTURES,
+  UNVERIFIED_NOTICE_INTERVAL_MS,
   type Capture,
   type CaptureState,
   type Pending,
@@ -23,10 +26,16 @@ export interface NavigationDetails {
   timeStamp: number;
   /** 'redirect': `url` is the Location of Amazon's HTTP redirect (webRequest), seen before it loads. */
   via?: 'navigation' | 'redirect';
+  /**
+   * The redirect came from Amazon's consent step: Amazon's own 302 on a console host, or a tab whose previous
+   * committed page was the consent or confirm page (consent-tabs.ts). Only then is an unsolicited one kept.
+   */
+  fromAmazon?: boolean;
 }
 
 export type NavigationOutcome =
-  | { type: 'captured'; capture: Capture; pending?: Pending }
+  /** `notify`: tell the user (always for a verified capture, at most once a minute for unverified ones). */
+  | { type: 'captured'; capture: Capture; pending?: Pending; notify: boolean }
   | { type: 'duplicate' }
   | { type: 'login-hop'; pendingId?: string }
   | { type: 'ignored' };
@@ -61,7 +70,8 @@ export function applyNavigation(
   now: number,
   newId: () => string,
 ): Step<NavigationOutcome> {
-  if (nav.frameId !== 0) return { result: { type: 'ignored' } };
+  // A Result URL is a few hundred characters; megabytes of padding are a page trying to fill storage.session.
+  if (nav.frameId !== 0 || nav.url.length > MAX_REDIRECT_URL_LENGTH) return { result: { type: 'ignored' } };
   const redirect = classifyRedirect(nav.url);
   if (redirect.kind === 'login-hop') return applyLoginHop(state, nav, redirect.sellingPartnerId);
   if (redirect.kind !== 'final') return { result: { type: 'ignored' } };
@@ -70,6 +80,9 @@ export function applyNavigation(
   if (state.captures.some((c) => c.code === redirect.spapiOauthCode)) return { result: { type: 'duplicate' } };
 
   const match = matchRedirect(state, redirect, now);
+  // Unsolicited (nothing waiting): the reason unverified captures exist is Cleo's URL pasted into the address
+  // bar, which always passes Amazon's consent step; any other page could send its tab here on its own.
+  if (!match.verified && match.reason === 'no-pending' && !nav.fromAmazon) return { result: { type: 'ignored' } };
   const capture: Capture = {
     id: newId(),
     url: redirect.url,
@@ -89,11 +102,22 @@ export function applyNavigation(
     pending = { ...p, captureId: capture.id };
     return pending;
   });
-  const captures = [...state.captures, capture].slice(-MAX_CAPTURES);
+  const captures = keepCaptures([...state.captures, capture]);
+  const last = state.unverifiedNotifiedAt;
+  const notify = match.verified || last === undefined || now - last >= UNVERIFIED_NOTICE_INTERVAL_MS || last > now;
   return {
-    next: { pending: pendingList, captures },
-    result: { type: 'captured', capture, ...(pending ? { pending } : {}) },
+    next: { ...state, pending: pendingList, captures, ...(notify && !match.verified ? { unverifiedNotifiedAt: now } : {}) },
+    result: { type: 'captured', capture, ...(pending ? { pending } : {}), notify },
   };
+}
+
+/** A handful of unverified captures (oldest dropped first) and never a verified one for them. */
+function keepCaptures(captures: Capture[]): Capture[] {
+  const unverified = captures.filter((c) => !c.verified);
+  const dropped = new Set(unverified.slice(0, Math.max(0, unverified.length - MAX_UNVERIFIED_CAPTURES)));
+  const verified = captures.filter((c) => c.verified);
+  const droppedVerified = new Set(verified.slice(0, Math.max(0, verified.length - MAX_CAPTURES)));
+  return captures.filter((c) => !dropped.has(c) && !droppedVerified.has(c));
 }
 
 /**
@@ -141,7 +165,7 @@ export function applyExpiry(state: CaptureState, now: number): Step<{ expired: P
     if (!keep) changed = true;
     return keep;
   });
-  return changed ? { next: { pending, captures }, result: { expired } } : { result: { expired } };
+  return changed ? { next: { ...state, pending, captures }, result: { expired } } : { result: { expired } };
 }
 
 /** The sign-in tab closed before its redirect came back: the flow keeps waiting but says so. */

@@ -75,6 +75,8 @@ export type Capture = z.infer<typeof captureSchema>;
 export const captureStateSchema = z.object({
   pending: z.array(pendingSchema),
   captures: z.array(captureSchema),
+  /** When the user was last told about an unverified capture: at most one such notification a minute. */
+  unverifiedNotifiedAt: z.number().optional(),
 });
 export type CaptureState = z.infer<typeof captureStateSchema>;
 
@@ -82,7 +84,13 @@ export const EMPTY_STATE: CaptureState = { pending: [], captures: [] };
 
 /** Finished or expired flows and old captures stay visible this long, then are dropped. */
 export const KEEP_MS = 2 * 60 * 60_000;
+/** Verified captures kept (each belongs to a flow the user started). */
 export const MAX_CAPTURES = 50;
+/** Unverified captures kept: a handful, the oldest dropped first. */
+export const MAX_UNVERIFIED_CAPTURES = 5;
+/** Longer redirect URLs are ignored (a real Result URL is a few hundred characters). */
+export const MAX_REDIRECT_URL_LENGTH = 4096;
+export const UNVERIFIED_NOTICE_INTERVAL_MS = 60_000;
 
 export { PENDING_TTL_MS };
 

@@ -122,7 +122,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     const message = outcome.pending
       ? `Result URL captured for ${outcome.pending.draft.alias} — valid for ${left}.`
       : `Result URL captured, but it matches no authorization you started, so it is unverified — valid for ${left}. Open LWA Vault to check it.`;
-    return Promise.all([deps.notify(`capture:${outcome.capture.id}`, message), refreshBadge(state), scheduleExpiry(state)]);
+    const told = outcome.notify ? deps.notify(`capture:${outcome.capture.id}`, message) : Promise.resolve();
+    return Promise.all([told, refreshBadge(state), scheduleExpiry(state)]);
   }
 
   return {

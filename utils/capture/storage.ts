@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { TabCommits } from './consent-tabs';
 import type { CaptureState } from './model';
 import { captureSettingsSchema, DEFAULT_CAPTURE_SETTINGS, type CaptureSettings } from './settings';
 
@@ -9,6 +10,9 @@ import { captureSettingsSchema, DEFAULT_CAPTURE_SETTINGS, type CaptureSettings }
  */
 export const CAPTURE_STATE_KEY = 'capture';
 export const captureStateItem = storage.defineItem<CaptureState>(`session:${CAPTURE_STATE_KEY}`);
+
+/** Tabs whose last committed page was Amazon's consent step (consent-tabs.ts): tab ids and times only. */
+export const captureTabsItem = storage.defineItem<TabCommits>('session:captureTabs');
 
 const storedSettings = storage.defineItem<Partial<CaptureSettings>>('local:captureSettings', { fallback: {} });
 

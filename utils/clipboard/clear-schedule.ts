@@ -1,3 +1,6 @@
+import { VaultError } from '../errors';
+import { CLEAR_NOT_SCHEDULED } from './copy';
+
 export const CLIPBOARD_ALARM = 'clipboard-clear';
 
 export interface PendingClear {
@@ -5,9 +8,14 @@ export interface PendingClear {
   clearAt: number;
 }
 
+/** More copies than this within one delay: the oldest clears can only miss (the clipboard holds one value). */
+export const MAX_PENDING_CLEARS = 20;
+
+
 export interface ClipboardClearDeps {
   delaySeconds: () => Promise<number>;
-  pending: { get(): Promise<PendingClear | null>; set(value: PendingClear | null): Promise<void> };
+  /** Every copy waiting to be cleared (hashes only). */
+  pending: { get(): Promise<PendingClear[]>; set(value: PendingClear[]): Promise<void> };
   clearIfHolds: (hash: string) => Promise<boolean>;
   alarm: { create(when: number): Promise<void>; clear(): Promise<void> };
   now: () => number;
@@ -15,31 +23,59 @@ export interface ClipboardClearDeps {
 }
 
 /**
- * Remembers the last copy and clears it after the chosen delay. A short timer does it while the worker is
- * alive; an alarm (min. 30 s in Chrome) is the backstop when the worker was stopped meanwhile.
+ * One pending clear per copy: a later copy never cancels an earlier one's clear (each clears only if the
+ * clipboard still holds its own value). A short timer clears while the worker is alive; an alarm (min. 30 s
+ * in Chrome) at the earliest pending clear is the backstop when the worker was stopped meanwhile.
  */
 export function createClipboardClearer(deps: ClipboardClearDeps) {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  // Read-modify-write of the list, one at a time: two copies in one tick must both be kept.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
-  async function clearIfDue(): Promise<boolean> {
-    const pending = await deps.pending.get();
-    if (!pending || deps.now() < pending.clearAt) return false;
-    await deps.pending.set(null);
-    await deps.alarm.clear();
-    return deps.clearIfHolds(pending.hash);
+  async function rearm(list: PendingClear[]): Promise<void> {
+    if (list.length === 0) return deps.alarm.clear();
+    const earliest = Math.min(...list.map((p) => p.clearAt));
+    await deps.alarm.create(Math.max(earliest, deps.now() + 30_000));
   }
 
+  const clearIfDue = async (): Promise<boolean> => {
+    const due = await exclusive(async () => {
+      const list = await deps.pending.get();
+      const now = deps.now();
+      const [ready, waiting] = [list.filter((p) => p.clearAt <= now), list.filter((p) => p.clearAt > now)];
+      if (ready.length === 0) return [];
+      await deps.pending.set(waiting);
+      await rearm(waiting);
+      return ready;
+    });
+    let cleared = false;
+    for (const { hash } of due) cleared = (await deps.clearIfHolds(hash)) || cleared;
+    return cleared;
+  };
+
   return {
+    /** Throws VaultError (its message for the copy button) when the clear cannot be scheduled. */
     async copied(hash: string): Promise<{ clearsInSeconds: number }> {
       const seconds = await deps.delaySeconds();
-      if (seconds <= 0) {
-        await deps.pending.set(null);
-        return { clearsInSeconds: 0 };
-      }
+      if (seconds <= 0) return { clearsInSeconds: 0 };
       const clearAt = deps.now() + seconds * 1000;
-      await deps.pending.set({ hash, clearAt });
-      await deps.alarm.create(Math.max(clearAt, deps.now() + 30_000));
       setTimer(() => void clearIfDue(), seconds * 1000);
+      try {
+        await exclusive(async () => {
+          const list = (await deps.pending.get()).filter((p) => p.hash !== hash || p.clearAt < clearAt);
+          const next = list.some((p) => p.hash === hash) ? list : [...list, { hash, clearAt }];
+          const kept = next.slice(-MAX_PENDING_CLEARS);
+          await deps.pending.set(kept);
+          await rearm(kept);
+        });
+      } catch {
+        throw new VaultError('internal', CLEAR_NOT_SCHEDULED);
+      }
       return { clearsInSeconds: seconds };
     },
     clearIfDue,

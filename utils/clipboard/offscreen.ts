@@ -2,11 +2,28 @@ import { browser } from 'wxt/browser';
 import { clearClipboardIfHolds } from './clear-if-unchanged';
 
 const OFFSCREEN_PATH = '/offscreen.html';
+/** The built service worker's script (WXT writes the background entrypoint to /background.js). */
+export const WORKER_PATH = '/background.js';
 
 interface OffscreenClearRequest {
   target: 'offscreen';
   type: 'clear-clipboard-if';
   hash: string;
+}
+
+/** The parts of `runtime.MessageSender` the offscreen document checks. */
+export interface OffscreenSender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * The offscreen document obeys its own extension's service worker only: same id, no tab (a content script
+ * has one), and the worker's own script URL (an extension page such as the popup has another).
+ */
+export function isOwnWorker(sender: OffscreenSender, extensionId: string, workerUrl: string): boolean {
+  return sender.id === extensionId && sender.tab === undefined && sender.url === workerUrl;
 }
 
 export function isOffscreenClearRequest(message: unknown): message is OffscreenClearRequest {

@@ -4,7 +4,7 @@ import type { VaultService } from '../vault/vault';
  * The vault with every entry change reported to `onChange` once it has succeeded, so the badge follows edits
  * made by any feature of the background, not only by the entries screen.
  */
-export function notifyOnChange<V extends Pick<VaultService, 'createEntry' | 'updateEntry' | 'deleteEntry'>>(
+export function notifyOnChange<V extends Pick<VaultService, 'createEntry' | 'updateEntry' | 'deleteEntry' | 'modifyEntry' | 'modifyEntries'>>(
   vault: V,
   onChange: () => void,
 ): V {
@@ -20,5 +20,7 @@ export function notifyOnChange<V extends Pick<VaultService, 'createEntry' | 'upd
     createEntry: after(vault.createEntry.bind(vault)),
     updateEntry: after(vault.updateEntry.bind(vault)),
     deleteEntry: after(vault.deleteEntry.bind(vault)),
+    modifyEntry: after(vault.modifyEntry.bind(vault)),
+    modifyEntries: after(vault.modifyEntries.bind(vault)),
   };
 }

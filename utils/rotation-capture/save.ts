@@ -7,7 +7,7 @@ import type { VaultService } from '../vault/vault';
 import type { NewEntryInput } from './protocol';
 import type { Sighting } from './sightings';
 
-export type SaveVault = Pick<VaultService, 'listEntries' | 'getEntry' | 'updateEntry' | 'createEntry' | 'appendEvent'>;
+export type SaveVault = Pick<VaultService, 'listEntries' | 'modifyEntry' | 'createEntry' | 'appendEvent'>;
 
 export type SaveResult =
   | { state: 'saved'; entryId: string; alias: string; rotated: boolean }
@@ -56,23 +56,26 @@ export async function saveSighting(
     return { state: 'saved', entryId: created.id, alias: created.alias, rotated: true };
   }
 
-  const { meta, secrets } = await vault.getEntry(entry.id);
-  const base = previous && secrets.clientSecret !== previous && secrets.clientSecret !== sighting.secret
-    ? { ...secrets, clientSecret: previous }
-    : secrets;
-  const result = rotateSecret(meta, base, { newSecret: sighting.secret, now, statedExpiresAt });
-  if (!result.rotated) return { state: 'saved', entryId: entry.id, alias: meta.alias, rotated: false };
-  await vault.updateEntry(
-    entry.id,
-    {
-      secretIssuedAt: result.meta.secretIssuedAt,
-      secretExpiresAt: result.meta.secretExpiresAt ?? null, // null removes: computed from secretIssuedAt then
-      previousSecretExpiresAt: result.meta.previousSecretExpiresAt ?? null,
-    },
-    { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
-  );
-  await vault.appendEvent({ entryId: entry.id, type: 'rotated', detail });
-  return { state: 'saved', entryId: entry.id, alias: meta.alias, rotated: true };
+  // Decided on the vault's write queue against the entry as stored now: a rotation or notification meanwhile is seen.
+  let rotated = false;
+  const saved = await vault.modifyEntry(entry.id, ({ meta, secrets }) => {
+    const base = previous && secrets.clientSecret !== previous && secrets.clientSecret !== sighting.secret
+      ? { ...secrets, clientSecret: previous }
+      : secrets;
+    const result = rotateSecret(meta, base, { newSecret: sighting.secret, now, statedExpiresAt });
+    rotated = result.rotated;
+    if (!result.rotated) return undefined;
+    return {
+      meta: {
+        secretIssuedAt: result.meta.secretIssuedAt,
+        secretExpiresAt: result.meta.secretExpiresAt ?? null, // null removes: computed from secretIssuedAt then
+        previousSecretExpiresAt: result.meta.previousSecretExpiresAt ?? null,
+      },
+      secrets: { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
+      events: [{ type: 'rotated', detail }],
+    };
+  });
+  return { state: 'saved', entryId: entry.id, alias: saved.alias, rotated };
 }
 
 /**

@@ -28,9 +28,21 @@ export interface PageFillRequest {
   directions: string;
 }
 
+/** What the background hands in: the request plus the origin it checked the tab's document on. */
+export type CheckedFillRequest = PageFillRequest & { origin: string };
+
 export type PageFillResult =
   | { present: true; filled: ShopCtrlFieldName[]; unchanged: ShopCtrlFieldName[]; offered: ShopCtrlFieldName[] }
   | { present: false };
+
+/**
+ * The injected entry point: re-checks, inside the page, that this document is on the origin the background
+ * checked before any value is set (a navigation in between would otherwise get the secret). Undefined: refused.
+ */
+export async function fillCheckedPage(doc: Document, request: CheckedFillRequest): Promise<PageFillResult | undefined> {
+  if (doc.defaultView?.location.origin !== request.origin) return undefined;
+  return fillShopCtrlPage(doc, request);
+}
 
 export async function fillShopCtrlPage(doc: Document, request: PageFillRequest): Promise<PageFillResult> {
   if (!(await waitForSection(doc, request.waitMs))) {

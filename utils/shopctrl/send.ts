@@ -1,4 +1,4 @@
-import type { PageFillRequest, PageFillResult } from './in-page';
+import type { CheckedFillRequest, PageFillRequest, PageFillResult } from './in-page';
 import { isSameSettingsPage } from './url';
 
 /** The few tab operations the ShopCtrl hand-off needs; `tabs.ts` backs them with the browser APIs. */
@@ -9,8 +9,11 @@ export interface ShopCtrlTabs {
   focus(tab: TabInfo): Promise<void>;
   /** Resolves with the tab's URL once it finished loading (or the time ran out). */
   loaded(tabId: number, timeoutMs: number): Promise<string | undefined>;
-  /** Injects the fill module into the tab's top frame and runs it. */
-  fill(tabId: number, request: PageFillRequest): Promise<PageFillResult | undefined>;
+  /**
+   * Injects the fill module into the tab's top-frame document, only if that document is on `request.origin`,
+   * bound to that very document (a navigation meanwhile makes the injection fail); the module checks again.
+   */
+  fill(tabId: number, request: CheckedFillRequest): Promise<PageFillResult | undefined>;
   pause(ms: number): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export async function handOffToShopCtrl(
     const url = await tabs.loaded(tab.id, Math.max(0, deadline - now()));
     if (url && originOf(url) === settings.origin) {
       try {
-        const result = await tabs.fill(tab.id, request);
+        const result = await tabs.fill(tab.id, { ...request, origin: settings.origin });
         if (result) return { opened: !existing, result };
         lastError = new Error('The ShopCtrl page did not answer.');
       } catch (error) {
@@ -59,7 +62,7 @@ export async function handOffToShopCtrl(
 
 const MAX_ATTEMPTS = 20;
 
-function originOf(url: string): string | undefined {
+export function originOf(url: string): string | undefined {
   try {
     return new URL(url).origin;
   } catch {

@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
-import type { PageFillRequest, PageFillResult } from './in-page';
-import type { ShopCtrlTabs, TabInfo } from './send';
+import type { CheckedFillRequest, PageFillResult } from './in-page';
+import { originOf, type ShopCtrlTabs, type TabInfo } from './send';
 import { SHOPCTRL_MATCH_PATTERN } from './url';
 
 /** Where the injected module leaves its entry point, in the extension's isolated world of the ShopCtrl tab. */
@@ -42,16 +42,22 @@ export function browserShopCtrlTabs(api: typeof browser): ShopCtrlTabs {
       }),
     pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     async fill(tabId, request) {
-      const target = { tabId, frameIds: [0] };
+      // The check and the injection name the same document: its id comes with the URL that is checked.
+      const frame = await api.webNavigation.getFrame({ tabId, frameId: 0 });
+      if (!frame || originOf(frame.url) !== request.origin) throw new Error('The ShopCtrl tab moved to another page.');
+      const { documentId } = frame as { documentId?: string };
+      // Firefox has no document ids: there the module's own origin check is what holds.
+      const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
       await api.scripting.executeScript({ target, files: [SHOPCTRL_FILL_FILE] });
       const [injection] = await api.scripting.executeScript({
         target,
         // Serialized into the tab: it may only use its argument and the global the file above defined.
-        func: (key: string, req: PageFillRequest) =>
-          (globalThis as unknown as Record<string, (r: PageFillRequest) => Promise<PageFillResult>>)[key]!(req),
+        func: (key: string, req: CheckedFillRequest) =>
+          (globalThis as unknown as Record<string, (r: CheckedFillRequest) => Promise<PageFillResult | undefined>>)[key]!(req),
         args: [SHOPCTRL_FILL_GLOBAL, request],
       });
       return injection?.result as PageFillResult | undefined;
     },
   };
 }
+

@@ -1,8 +1,10 @@
 import { fromBase64, toBase64 } from './base64';
-import { FORMAT_VERSION, entrySecretsSchema, type EntrySecrets, type Sealed } from './schema';
+import { ENTRY_FORMAT_VERSION, FORMAT_VERSION, LEGACY_ENTRY_FORMAT_VERSION, entrySecretsSchema, type EntryMeta, type EntrySecrets, type Sealed } from './schema';
 
 /** OWASP's floor for PBKDF2-HMAC-SHA256. Unlock refuses stored headers below it (downgrade protection). */
 export const KDF_MIN_ITERATIONS = 600_000;
+/** Ceiling for stored headers: an edited header with a huge count would make unlock spin for hours. */
+export const KDF_MAX_ITERATIONS = 10_000_000;
 export const KDF_DEFAULT_ITERATIONS = 600_000;
 export const SALT_BYTES = 16;
 export const IV_BYTES = 12;
@@ -12,8 +14,29 @@ export const HEADER_AAD = `lwa-vault:header:v${FORMAT_VERSION}`;
 const subtle = () => globalThis.crypto.subtle;
 const encoder = new TextEncoder();
 
-export function entryAad(entryId: string): string {
-  return `lwa-vault:entry:v${FORMAT_VERSION}:${entryId}`;
+/**
+ * The metadata that decides where secrets go (client id, kind, region, ShopCtrl URL …) or when they expire
+ * (every date): bound into each entry's additional data, so an edit in the profile makes the entry Damaged.
+ */
+export const BOUND_META_KEYS = [
+  'id', 'kind', 'environment', 'region', 'marketplace', 'connector', 'clientId', 'shopCtrlUrl',
+  'secretIssuedAt', 'secretExpiresAt', 'previousSecretExpiresAt', 'authorizedAt', 'authorizationRenewAt',
+  'resultCapturedAt', 'createdAt', 'updatedAt',
+] as const satisfies ReadonlyArray<keyof EntryMeta>;
+
+/** SHA-256 (base64) of the bound fields in a fixed order, absent ones as null: one canonical form per meta. */
+export async function metaDigest(meta: EntryMeta): Promise<string> {
+  const canonical = JSON.stringify(BOUND_META_KEYS.map((key) => [key, meta[key] ?? null]));
+  return toBase64(new Uint8Array(await subtle().digest('SHA-256', encoder.encode(canonical))));
+}
+
+export async function entryAad(meta: EntryMeta): Promise<string> {
+  return `lwa-vault:entry:v${ENTRY_FORMAT_VERSION}:${meta.id}:${await metaDigest(meta)}`;
+}
+
+/** What v1 records were sealed with: the id only. Read once, by the re-seal at unlock. */
+export function legacyEntryAad(entryId: string): string {
+  return `lwa-vault:entry:v${LEGACY_ENTRY_FORMAT_VERSION}:${entryId}`;
 }
 
 export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
@@ -57,13 +80,23 @@ export async function unwrapVaultKey(wrappingKey: CryptoKey, wrapped: Sealed): P
   return raw;
 }
 
-export function sealSecrets(key: CryptoKey, entryId: string, secrets: EntrySecrets): Promise<Sealed> {
-  return seal(key, encoder.encode(JSON.stringify(secrets)), entryAad(entryId));
+export async function sealSecrets(key: CryptoKey, meta: EntryMeta, secrets: EntrySecrets): Promise<Sealed> {
+  return seal(key, encoder.encode(JSON.stringify(secrets)), await entryAad(meta));
 }
 
-/** Rejects on a wrong key, tampered iv/ct, a ciphertext from another entry, or a payload that fails the schema. */
-export async function openSecrets(key: CryptoKey, entryId: string, sealed: Sealed): Promise<EntrySecrets> {
-  const plain = await open(key, sealed, entryAad(entryId));
+/**
+ * Rejects on a wrong key, tampered iv/ct, a ciphertext from another entry, metadata changed since the seal,
+ * or a payload that fails the schema.
+ */
+export async function openSecrets(key: CryptoKey, meta: EntryMeta, sealed: Sealed): Promise<EntrySecrets> {
+  return parseSecretsPayload(await open(key, sealed, await entryAad(meta)));
+}
+
+export async function openLegacySecrets(key: CryptoKey, entryId: string, sealed: Sealed): Promise<EntrySecrets> {
+  return parseSecretsPayload(await open(key, sealed, legacyEntryAad(entryId)));
+}
+
+function parseSecretsPayload(plain: Uint8Array): EntrySecrets {
   return entrySecretsSchema.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain)));
 }
 

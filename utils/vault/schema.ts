@@ -5,6 +5,9 @@ import { z } from 'zod';
  * counts down from it); everything secret lives in the sealed payload. Dates are epoch milliseconds.
  */
 export const FORMAT_VERSION = 1;
+/** Entry records: v2 seals with additional data that binds the metadata (crypto.ts); v1 bound the id only. */
+export const ENTRY_FORMAT_VERSION = 2;
+export const LEGACY_ENTRY_FORMAT_VERSION = 1;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
@@ -86,11 +89,13 @@ export type EntrySecrets = z.infer<typeof entrySecretsSchema>;
 
 export const storedEntrySchema = z.object({
   id: z.string().min(1),
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.literal(ENTRY_FORMAT_VERSION),
   meta: entryMetaSchema,
   sealed: sealedSchema,
 });
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
+/** A record written before v2, re-sealed by `resealLegacyEntries` at the next unlock. */
+export const legacyStoredEntrySchema = storedEntrySchema.extend({ formatVersion: z.literal(LEGACY_ENTRY_FORMAT_VERSION) });
 
 export const eventTypeSchema = z.enum([
   'created',

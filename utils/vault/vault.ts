@@ -5,12 +5,14 @@ import { fromBase64, toBase64 } from './base64';
 import {
   IV_BYTES,
   KDF_DEFAULT_ITERATIONS,
+  KDF_MAX_ITERATIONS,
   KDF_MIN_ITERATIONS,
   SALT_BYTES,
   VAULT_KEY_BYTES,
   deriveWrappingKey,
   generateVaultKeyBytes,
   importVaultKey,
+  openLegacySecrets,
   openSecrets,
   randomSalt,
   sealSecrets,
@@ -22,10 +24,13 @@ import { EVENTS_BY_ENTRY } from './migrations';
 import { assessPassphrase } from './passphrase';
 import type { EntryInputMeta, EntryView, VaultStatus } from './protocol';
 import {
+  ENTRY_FORMAT_VERSION,
   FORMAT_VERSION,
+  LEGACY_ENTRY_FORMAT_VERSION,
   entryMetaSchema,
   entrySecretsSchema,
   eventSchema,
+  legacyStoredEntrySchema,
   storedEntrySchema,
   vaultHeaderSchema,
   type EntryMeta,
@@ -78,6 +83,31 @@ export interface NewEvent {
   detail?: string;
 }
 
+/** An event written with an entry change, in the same transaction. `at` defaults to now. */
+export type ChangeEvent = Omit<NewEvent, 'entryId'> & { at?: number };
+
+/** What a read-modify-write returns for one entry: patches (as updateEntry) and the events to log with them. */
+export interface EntryChange {
+  meta?: MetaPatch;
+  secrets?: SecretsPatch;
+  events: ChangeEvent[];
+}
+
+/** An entry as stored when a multi-entry change runs. */
+export type CurrentEntry =
+  | { state: 'absent' }
+  /** The record fails its schema or cannot be decrypted. */
+  | { state: 'damaged' }
+  | ({ state: 'present' } & EntryView);
+
+/** A whole record to write with its own id, metadata (dates included) and events: what an import writes. */
+export interface EntryRecordWrite {
+  id: string;
+  meta: EntryMeta;
+  secrets: EntrySecrets;
+  events: ChangeEvent[];
+}
+
 export interface VaultService {
   status(): Promise<VaultStatus>;
   create(passphrase: string): Promise<UnlockResult>;
@@ -89,6 +119,21 @@ export interface VaultService {
   createEntry(meta: EntryInputMeta, secrets: EntrySecrets): Promise<EntryMeta>;
   updateEntry(id: string, meta: MetaPatch, secrets: SecretsPatch): Promise<EntryMeta>;
   deleteEntry(id: string): Promise<void>;
+  /**
+   * Read-modify-write of one entry on the vault's single write queue: `change` sees the decrypted entry as
+   * stored now and returns the patch and events (undefined: nothing to write); both are written in ONE
+   * transaction. A throw in `change` writes nothing.
+   */
+  modifyEntry(id: string, change: (entry: EntryView) => EntryChange | undefined | Promise<EntryChange | undefined>): Promise<EntryMeta>;
+  /**
+   * The same for many entries at once (an import): `change` sees each id as stored now and returns whole
+   * records; all are written in one transaction, or none.
+   */
+  modifyEntries(
+    ids: readonly string[],
+    change: (current: ReadonlyMap<string, CurrentEntry>) => EntryRecordWrite[] | Promise<EntryRecordWrite[]>,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void>;
   appendEvent(event: NewEvent): Promise<VaultEvent>;
   /** Newest first. Works while locked: events hold no secrets. */
   events(entryId: string): Promise<VaultEvent[]>;
@@ -99,6 +144,7 @@ const MESSAGES = {
   exists: 'A vault already exists in this browser. Unlock it instead; it will not be overwritten.',
   damaged: 'The vault header is damaged, so the vault cannot be unlocked. It has been left exactly as it was.',
   kdfWeak: `The vault's key-derivation settings are weaker than LWA Vault accepts (PBKDF2-SHA256, at least ${KDF_MIN_ITERATIONS.toLocaleString('en-US')} iterations), so it was not unlocked. The header may have been tampered with.`,
+  kdfHuge: `The vault's header asks for more than ${KDF_MAX_ITERATIONS.toLocaleString('en-US')} key-derivation iterations, which no LWA Vault writes, so it was not unlocked. The header may have been tampered with; it has been left exactly as it was.`,
   wrong: 'That passphrase is not right.',
   locked: 'The vault is locked. Unlock it first.',
   notFound: 'That entry does not exist.',
@@ -146,7 +192,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     return key;
   }
 
-  // Writes run one at a time: crypto cannot run inside an IndexedDB transaction, so read-modify-write needs this.
+  // The one write queue: crypto cannot run inside an IndexedDB transaction, so every read-modify-write
+  // (edits, rotations, notifications, panel saves, imports, the re-seal) runs here, one at a time.
   let queue: Promise<unknown> = Promise.resolve();
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task);
@@ -202,11 +249,78 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
 
   async function decrypt(key: CryptoKey, entry: StoredEntry): Promise<EntrySecrets> {
     try {
-      return await openSecrets(key, entry.id, entry.sealed);
+      return await openSecrets(key, entry.meta, entry.sealed);
     } catch {
       throw new VaultError('entry-damaged', MESSAGES.entryDamaged);
     }
   }
+
+  async function sealed(key: CryptoKey, meta: EntryMeta, secrets: EntrySecrets): Promise<StoredEntry> {
+    return { id: meta.id, formatVersion: ENTRY_FORMAT_VERSION, meta, sealed: await sealSecrets(key, meta, secrets) };
+  }
+
+  /** Puts the records and adds their events in one transaction: all or nothing. */
+  async function writeAll(writes: ReadonlyArray<{ record: StoredEntry; events: VaultEvent[] }>): Promise<void> {
+    const tx = (await db()).transaction(['entries', 'events'], 'readwrite');
+    await Promise.all([
+      ...writes.flatMap(({ record, events }) => [tx.objectStore('entries').put(record), ...events.map((e) => tx.objectStore('events').add(e))]),
+      tx.done,
+    ]);
+  }
+
+  /** Applies a patch to an entry read in this queue turn; writes the record and its events together. */
+  async function commitChange(
+    key: CryptoKey,
+    entry: StoredEntry,
+    oldSecrets: EntrySecrets,
+    metaPatch: MetaPatch,
+    secretsPatch: SecretsPatch,
+    eventsFor: (changedMeta: string[], changedSecrets: string[]) => ChangeEvent[],
+  ): Promise<EntryMeta> {
+    const { id } = entry;
+    const editable = Object.fromEntries(Object.entries(metaPatch).filter(([k]) => !ENTRY_OWNED_KEYS.has(k)));
+    const meta = parseMeta({ ...applyPatch(entry.meta, editable), id, createdAt: entry.meta.createdAt, updatedAt: entry.meta.updatedAt });
+    const secrets = parseSecrets(applyPatch(oldSecrets, secretsPatch));
+    const changedMeta = changedKeys(entry.meta, meta);
+    const changedSecrets = changedKeys(oldSecrets, secrets);
+    const at = deps.now();
+    const events = eventsFor(changedMeta, changedSecrets).map((e) => checkEvent(id, e, at));
+    const changed = changedMeta.length > 0 || changedSecrets.length > 0;
+    if (!changed && events.length === 0) return entry.meta;
+    const updatedMeta = changed ? { ...meta, updatedAt: at } : entry.meta;
+    await writeAll([{ record: changed ? await sealed(key, updatedMeta, secrets) : entry, events }]);
+    return updatedMeta;
+  }
+
+  async function currentOf(key: CryptoKey, id: string): Promise<CurrentEntry> {
+    try {
+      const entry = await readEntry(id);
+      return { state: 'present', meta: entry.meta, secrets: await decrypt(key, entry) };
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'not-found') return { state: 'absent' };
+      if (error instanceof VaultError && error.code === 'entry-damaged') return { state: 'damaged' };
+      throw error;
+    }
+  }
+
+  /** v1 records (id-only additional data) re-sealed with the metadata bound; a record that fails to open stays as is. */
+  const resealLegacyEntries = (key: CryptoKey) =>
+    exclusive(async () => {
+      const records: unknown[] = await (await db()).getAll('entries');
+      const writes: Array<{ record: StoredEntry; events: VaultEvent[] }> = [];
+      for (const record of records) {
+        const legacy = legacyStoredEntrySchema.safeParse(record);
+        if (!legacy.success || legacy.data.meta.id !== legacy.data.id) continue;
+        try {
+          const secrets = await openLegacySecrets(key, legacy.data.id, legacy.data.sealed);
+          writes.push({ record: await sealed(key, legacy.data.meta, secrets), events: [] });
+        } catch {
+          // damaged already: it keeps showing as damaged, and no re-seal can vouch for its metadata
+        }
+      }
+      if (writes.length > 0) await writeAll(writes);
+      return writes.length;
+    });
 
   return {
     async status() {
@@ -234,6 +348,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const checked = await readHeader();
       const { raw, ms } = await unwrapWith(passphrase, checked);
       await remember(raw);
+      // A failed re-seal leaves the format-1 records as they are; it runs again at the next unlock.
+      await resealLegacyEntries(await requireKey()).catch(() => undefined);
       return { exists: true, unlocked: true, lastDeriveMs: ms };
     },
 
@@ -278,7 +394,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         const at = deps.now();
         const meta = parseMeta({ ...metaInput, id, createdAt: at, updatedAt: at });
         const secrets = parseSecrets(withoutEmpty(secretsInput));
-        const record: StoredEntry = { id, formatVersion: FORMAT_VERSION, meta, sealed: await sealSecrets(key, id, secrets) };
+        const record = await sealed(key, meta, secrets);
         const tx = (await db()).transaction(['entries', 'events'], 'readwrite');
         await Promise.all([
           tx.objectStore('entries').add(record),
@@ -293,24 +409,40 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         const key = await requireKey();
         const entry = await readEntry(id);
         const oldSecrets = await decrypt(key, entry);
-        const editable = Object.fromEntries(Object.entries(metaPatch).filter(([k]) => !ENTRY_OWNED_KEYS.has(k)));
-        const meta = parseMeta({ ...applyPatch(entry.meta, editable), id, createdAt: entry.meta.createdAt, updatedAt: entry.meta.updatedAt });
-        const secrets = parseSecrets(applyPatch(oldSecrets, secretsPatch));
-        const changedMeta = changedKeys(entry.meta, meta);
-        const changedSecrets = changedKeys(oldSecrets, secrets);
-        if (changedMeta.length === 0 && changedSecrets.length === 0) return entry.meta;
+        return commitChange(key, entry, oldSecrets, metaPatch, secretsPatch, (changedMeta, changedSecrets) =>
+          changedMeta.length || changedSecrets.length
+            ? [{ type: 'updated', detail: describeChange(changedMeta, changedSecrets) }] // field names only, never values
+            : [],
+        );
+      }),
 
+    modifyEntry: (id, change) =>
+      exclusive(async () => {
+        const key = await requireKey();
+        const entry = await readEntry(id);
+        const oldSecrets = await decrypt(key, entry);
+        const wanted = await change({ meta: entry.meta, secrets: oldSecrets });
+        if (!wanted) return entry.meta;
+        return commitChange(key, entry, oldSecrets, wanted.meta ?? {}, wanted.secrets ?? {}, () => wanted.events);
+      }),
+
+    modifyEntries: (ids, change, onProgress) =>
+      exclusive(async () => {
+        const key = await requireKey();
+        const current = new Map<string, CurrentEntry>();
+        for (const id of ids) current.set(id, await currentOf(key, id));
+        const wanted = await change(current);
         const at = deps.now();
-        const updatedMeta = { ...meta, updatedAt: at };
-        const record: StoredEntry = { ...entry, meta: updatedMeta, sealed: await sealSecrets(key, id, secrets) };
-        const detail = describeChange(changedMeta, changedSecrets); // field names only, never values
-        const tx = (await db()).transaction(['entries', 'events'], 'readwrite');
-        await Promise.all([
-          tx.objectStore('entries').put(record),
-          tx.objectStore('events').add({ entryId: id, at, type: 'updated', detail }),
-          tx.done,
-        ]);
-        return updatedMeta;
+        // Everything is checked and sealed before the transaction opens (it would auto-commit across crypto).
+        const writes: Array<{ record: StoredEntry; events: VaultEvent[] }> = [];
+        for (const [index, write] of wanted.entries()) {
+          const meta = parseMeta(write.meta);
+          if (meta.id !== write.id) throw new VaultError('bad-request', 'An entry cannot change its id.');
+          const events = write.events.map((e) => checkEvent(write.id, e, at));
+          writes.push({ record: await sealed(key, meta, parseSecrets(write.secrets)), events });
+          onProgress?.(index + 1, wanted.length);
+        }
+        if (writes.length > 0) await writeAll(writes);
       }),
 
     deleteEntry: (id) =>
@@ -327,9 +459,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       }),
 
     async appendEvent({ entryId, type, detail }) {
-      const parsed = eventSchema.safeParse({ entryId, type, detail, at: deps.now() });
-      if (!parsed.success) throw new VaultError('bad-request', `Invalid event: ${z.prettifyError(parsed.error)}`);
-      const event = parsed.data;
+      const event = checkEvent(entryId, { type, detail }, deps.now());
       const tx = (await db()).transaction(['entries', 'events'], 'readwrite');
       const found = (await tx.objectStore('entries').count(entryId)) > 0;
       const seq = found ? await tx.objectStore('events').add(event) : undefined;
@@ -353,7 +483,10 @@ interface CheckedHeader {
   salt: Uint8Array;
 }
 
-/** Header checks in order: unsupported KDF → kdf-too-weak; schema or bytes wrong → header-damaged; below floor → kdf-too-weak. */
+/**
+ * Header checks in order: unsupported KDF → kdf-too-weak; schema or bytes wrong → header-damaged; below floor →
+ * kdf-too-weak; above the ceiling → kdf-too-weak (its own message). All before any key derivation, so a refusal is instant.
+ */
 function checkHeader(raw: unknown, minIterations: number): CheckedHeader {
   const kdfName = (raw as { kdf?: { name?: unknown } } | null)?.kdf?.name;
   if (typeof kdfName === 'string' && kdfName !== 'PBKDF2-SHA256') throw new VaultError('kdf-too-weak', MESSAGES.kdfWeak);
@@ -372,6 +505,7 @@ function checkHeader(raw: unknown, minIterations: number): CheckedHeader {
   if (header.kdf.iterations < minIterations || salt.length < SALT_BYTES) {
     throw new VaultError('kdf-too-weak', MESSAGES.kdfWeak);
   }
+  if (header.kdf.iterations > KDF_MAX_ITERATIONS) throw new VaultError('kdf-too-weak', MESSAGES.kdfHuge) // the UI treats both as "refused KDF settings";
   return { header, salt };
 }
 
@@ -379,7 +513,8 @@ function checkHeader(raw: unknown, minIterations: number): CheckedHeader {
 function listableMeta(record: unknown): EntryMeta | undefined {
   const { id, formatVersion, meta, sealed } = (record ?? {}) as Partial<Record<keyof StoredEntry, unknown>>;
   const { iv, ct } = (sealed ?? {}) as Partial<Record<keyof Sealed, unknown>>;
-  if (formatVersion !== FORMAT_VERSION || typeof iv !== 'string' || typeof ct !== 'string') return undefined;
+  const known = formatVersion === ENTRY_FORMAT_VERSION || formatVersion === LEGACY_ENTRY_FORMAT_VERSION; // v1 lists until the re-seal
+  if (!known || typeof iv !== 'string' || typeof ct !== 'string') return undefined;
   const parsed = entryMetaSchema.safeParse(meta);
   return parsed.success && parsed.data.id === id ? parsed.data : undefined;
 }
@@ -398,6 +533,15 @@ function requireStrong(passphrase: string): void {
 function parseMeta(input: unknown): EntryMeta {
   const parsed = entryMetaSchema.safeParse(input);
   if (!parsed.success) throw new VaultError('bad-request', `The entry is not valid: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Names the field that fails: the detail is the only free text, and a secret never goes into it. */
+function checkEvent(entryId: string, event: ChangeEvent, now: number): VaultEvent {
+  const parsed = eventSchema.safeParse({ entryId, type: event.type, detail: event.detail, at: event.at ?? now });
+  if (!parsed.success) {
+    throw new VaultError('bad-request', `Invalid event: ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ')}. Nothing was changed.`);
+  }
   return parsed.data;
 }
 

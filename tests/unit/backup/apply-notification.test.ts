@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyRotationNotification } from '../../../utils/backup/apply-notification';
+import { rotateStoredEntry } from '../../../utils/background/rotate-entry';
+import { saveSighting } from '../../../utils/rotation-capture/save';
 import { addDays } from '../../../utils/rotation/rules';
-import { PASSPHRASE, rejection, sampleMeta, setupVault } from '../vault/helpers';
-import { CLIENT_ID, SECRET_A, SECRET_B } from './fixtures';
+import { dumpDb, PASSPHRASE, rejection, sampleMeta, setupVault } from '../vault/helpers';
+import { CLIENT_ID, SECRET_A, SECRET_B, SECRET_C } from './fixtures';
 
 const eventTime = '2024-01-10T22:09:17.456Z';
 const newSecretNotification = (secret = SECRET_B, clientId = CLIENT_ID) =>
@@ -21,7 +23,7 @@ const newSecretNotification = (secret = SECRET_B, clientId = CLIENT_ID) =>
     },
     notificationMetadata: { subscriptionId: 's', publishTime: eventTime, notificationId: 'n' },
   });
-const expiryNotification = JSON.stringify({
+const expiryNotificationWith = (reason: string) => JSON.stringify({
   notificationVersion: '1.0',
   notificationType: 'APPLICATION_OAUTH_CLIENT_SECRET_EXPIRY',
   payloadVersion: '2023-11-30',
@@ -30,10 +32,11 @@ const expiryNotification = JSON.stringify({
     applicationOAuthClientSecretExpiry: {
       clientId: CLIENT_ID,
       clientSecretExpiryTime: '2024-03-03T22:06:39.224Z',
-      clientSecretExpiryReason: 'PERIODIC_ROTATION',
+      clientSecretExpiryReason: reason,
     },
   },
 });
+const expiryNotification = expiryNotificationWith('PERIODIC_ROTATION');
 
 async function withEntry(secrets = { clientSecret: SECRET_A }, secretIssuedAt = Date.parse('2023-07-14T00:00:00Z')) {
   const v = setupVault();
@@ -91,5 +94,52 @@ describe('pasting an Amazon rotation notification', () => {
     const broken = await rejection(applyRotationNotification(vault, newSecretNotification('amzn1.oa2-cs.v1.nothex')));
     expect(broken.code).toBe('bad-request');
     expect(broken.message).not.toContain('nothex');
+  });
+
+  it('refuses a clientSecretExpiryReason over 300 characters by name, for every matching entry, changing nothing', async () => {
+    const { vault, name, meta } = await withEntry();
+    await vault.createEntry({ ...sampleMeta, alias: 'Second', clientId: CLIENT_ID }, { clientSecret: SECRET_A });
+    const before = await dumpDb(name);
+    const error = await rejection(applyRotationNotification(vault, expiryNotificationWith('R'.repeat(301)), 'UTC'));
+    expect(error).toEqual(
+      expect.objectContaining({
+        code: 'bad-request',
+        message: "This notification's clientSecretExpiryReason is 301 characters long (at most 300), so nothing was changed.",
+      }),
+    );
+    expect(await dumpDb(name)).toEqual(before);
+    expect((await vault.getEntry(meta.id)).meta.secretExpiresAt).toBeUndefined();
+  });
+
+  it('keeps a 300-character reason whole in the field check and writes the expiry with its event together', async () => {
+    const { vault, meta } = await withEntry();
+    await applyRotationNotification(vault, expiryNotificationWith('R'.repeat(300)), 'UTC');
+    const [event] = await vault.events(meta.id);
+    expect(event).toMatchObject({ type: 'updated', detail: expect.stringMatching(/^secret expiry stated by Amazon \(R+…$/) });
+    expect(event!.detail).toHaveLength(300);
+    expect((await vault.getEntry(meta.id)).meta.secretExpiresAt).toBe(Date.parse('2024-03-03T22:06:39.224Z'));
+  });
+
+  it('a notification arriving during a panel save of the same secret: one rotation, Amazon’s dates, previous slot right', async () => {
+    const { vault, meta, clock } = await withEntry();
+    clock.now = Date.parse(eventTime) + 60_000;
+    const sighting = { id: 's1', tabId: 1, host: 'sellercentral.amazon.com', secret: SECRET_B, clientId: CLIENT_ID, afterRotateClick: true, status: 'new', at: clock.now } as const;
+    await Promise.all([saveSighting(vault, sighting as never, undefined, clock.now), applyRotationNotification(vault, newSecretNotification(), 'UTC')]);
+    const { meta: after, secrets } = await vault.getEntry(meta.id);
+    expect(secrets).toMatchObject({ clientSecret: SECRET_B, previousClientSecret: SECRET_A });
+    expect(after.secretExpiresAt).toBe(Date.parse('2024-07-08T22:09:17.198Z'));
+    expect((await vault.events(meta.id)).filter((e) => e.type === 'rotated')).toHaveLength(1);
+  });
+
+  it('a rotation and a notification with another secret at once: both land in turn, nothing lost', async () => {
+    const { vault, meta, clock } = await withEntry();
+    clock.now = Date.parse(eventTime) - 60_000; // the manual save came first
+    await Promise.all([
+      rotateStoredEntry(vault, meta.id, { newSecret: SECRET_C, issuedAt: clock.now, detail: 'new client secret saved' }),
+      applyRotationNotification(vault, newSecretNotification(), 'UTC'),
+    ]);
+    const { secrets } = await vault.getEntry(meta.id);
+    expect(secrets).toMatchObject({ clientSecret: SECRET_B, previousClientSecret: SECRET_C });
+    expect((await vault.events(meta.id)).filter((e) => e.type === 'rotated')).toHaveLength(2);
   });
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createBackupHandlers } from '../../../utils/background/backup-handlers';
 import { createProgressReporter } from '../../../utils/backup/progress';
 import type { BackupProgress } from '../../../utils/backup/protocol';
-import { vaultKeyFrom } from '../../../utils/backup/vault-writer';
+import { rotateStoredEntry } from '../../../utils/background/rotate-entry';
+import { notifyOnChange } from '../../../utils/reminders/vault-watch';
 import { route } from '../../../utils/router';
-import { openVaultDb } from '../../../utils/vault/db';
 import { dumpDb, PASSPHRASE, rejection, sampleMeta, setupVault, writeRecord } from '../vault/helpers';
 import { EXPORT_PASSPHRASE, SECRET_A, SECRET_B, SECRET_C, TEST_ITERATIONS } from './fixtures';
 
@@ -14,13 +14,11 @@ async function setup() {
   const progress: Array<BackupProgress | null> = [];
   let changed = 0;
   const handlers = createBackupHandlers({
-    vault: v.vault,
-    openDb: () => openVaultDb(v.name),
-    vaultKey: vaultKeyFrom(v.keyStore),
+    // As in the background: every write through the vault's API repaints the badge.
+    vault: notifyOnChange(v.vault, () => void (changed += 1)),
     thresholds: async () => [90, 30, 7, 1, 0],
     now: () => v.clock.now,
     touch: async () => undefined,
-    changed: () => void (changed += 1),
     progress: (operation) => createProgressReporter(operation, async (p) => void progress.push(p), () => 0, 0),
     iterations: TEST_ITERATIONS,
     minIterations: TEST_ITERATIONS,
@@ -135,36 +133,20 @@ describe('backup export and import', () => {
     expect(await rejection(importText(text))).toMatchObject({ code: 'locked' });
   });
 
-  it('plans again when the vault changes between planning and writing', async () => {
+  it('a rotation asked for during an import waits its turn: nothing lost, previous slot right', async () => {
     const v = await setup();
     const [a] = await seed(v.vault);
     const text = await v.exportText();
     v.clock.now += 1_000;
-    let interfered = false;
-    const handlers = createBackupHandlers({
-      vault: v.vault,
-      openDb: () => openVaultDb(v.name),
-      vaultKey: async () => {
-        if (!interfered) {
-          interfered = true;
-          await v.vault.updateEntry(a!.id, {}, { notes: 'edited during the import' });
-        }
-        return vaultKeyFrom(v.keyStore)();
-      },
-      thresholds: async () => [],
-      now: () => v.clock.now,
-      touch: async () => undefined,
-      changed: () => undefined,
-      progress: (operation) => createProgressReporter(operation, async () => undefined),
-      iterations: TEST_ITERATIONS,
-      minIterations: TEST_ITERATIONS,
-    });
-    await v.vault.updateEntry(a!.id, {}, { notes: 'first edit' });
-    const reply = await handlers['backup.import']({ text, passphrase: EXPORT_PASSPHRASE });
-    expect(reply.counts.kept).toBe(1);
+    const importing = v.importText(text);
+    const rotating = rotateStoredEntry(v.vault, a!.id, { newSecret: SECRET_C, issuedAt: v.clock.now, detail: 'new client secret saved' });
+    const [reply] = await Promise.all([importing, rotating]);
     const alpha = await v.vault.getEntry(a!.id);
-    expect(alpha.secrets.notes).toBe('edited during the import');
-    expect(alpha.secrets.history).toHaveLength(1);
+    expect(alpha.secrets).toMatchObject({ clientSecret: SECRET_C, previousClientSecret: SECRET_A, refreshToken: 'Atzr|alpha' });
+    expect((await v.vault.events(a!.id)).filter((e) => e.type === 'rotated')).toHaveLength(1);
+    // The import planned on the rotated entry: the backup's older copy went to history, never back to current.
+    expect(reply.counts.kept).toBe(1);
+    expect(alpha.secrets.history?.map((h) => h.secrets.clientSecret)).toEqual([SECRET_A]);
   });
 
   it('names damaged entries an export could not include', async () => {

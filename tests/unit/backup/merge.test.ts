@@ -14,7 +14,7 @@ describe('import merge rules', () => {
     const imported = backupEntry('new', 2_000);
     const result = mergeEntry({ state: 'absent' }, imported, NOW);
     expect(result.outcome).toBe('added');
-    expect(result.write).toMatchObject({ id: 'new', expect: { state: 'absent' }, meta: imported.meta, secrets: imported.secrets });
+    expect(result.write).toMatchObject({ id: 'new', meta: imported.meta, secrets: imported.secrets });
     expect(result.write!.events.map((e) => e.type)).toEqual(['created', 'imported']);
   });
 
@@ -23,7 +23,6 @@ describe('import merge rules', () => {
     const theirs = backupEntry('x', 3_000, { clientSecret: SECRET_B });
     const result = mergeEntry(local(ours), theirs, NOW);
     expect(result.outcome).toBe('updated');
-    expect(result.write!.expect).toEqual({ state: 'present', updatedAt: 2_000 });
     expect(result.write!.meta).toEqual(theirs.meta);
     expect(result.write!.secrets.clientSecret).toBe(SECRET_B);
     expect(result.write!.secrets.history).toEqual([{ keptAt: NOW, reason: REPLACED_BY_IMPORT, meta: ours.meta, secrets: { clientSecret: SECRET_A } }]);
@@ -88,7 +87,7 @@ describe('import merge rules', () => {
   it('replaces a damaged record by its backup copy and says so', () => {
     const result = mergeEntry({ state: 'damaged' }, backupEntry('x', 3_000), NOW);
     expect(result.outcome).toBe('repaired');
-    expect(result.write!.expect).toEqual({ state: 'damaged' });
+    expect(result.write!.meta).toEqual(backupEntry('x', 3_000).meta);
   });
 
   it('summarises as "3 added, 2 updated, 1 kept older version in history"', () => {

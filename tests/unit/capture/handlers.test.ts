@@ -10,6 +10,9 @@ import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } 
 let beforeRedirect: ReturnType<typeof fakeBeforeRedirect>;
 beforeEach(() => {
   beforeRedirect = fakeBeforeRedirect();
+  // fakeBrowser.reset() keeps webNavigation listeners: an earlier test's watcher would still answer.
+  const { onBeforeNavigate, onCommitted, onErrorOccurred } = fakeBrowser.webNavigation;
+  for (const event of [onBeforeNavigate, onCommitted, onErrorOccurred]) (event as unknown as { removeAllListeners(): void }).removeAllListeners();
 });
 
 describe('capture messages', () => {

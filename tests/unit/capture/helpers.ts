@@ -71,8 +71,8 @@ export function setup(overrides: Partial<CaptureServiceDeps> = {}, settings: Par
   } satisfies CaptureServiceDeps;
   const deps = Object.assign(base, overrides) as typeof base;
   const service = createCaptureService(deps);
-  const navigate = (url: string, opts: { tabId?: number; frameId?: number; at?: number } = {}) =>
-    service.onNavigation({ url, tabId: opts.tabId ?? 42, frameId: opts.frameId ?? 0, timeStamp: opts.at ?? clock.now });
+  const navigate = (url: string, opts: { tabId?: number; frameId?: number; at?: number; fromAmazon?: boolean } = {}) =>
+    service.onNavigation({ url, tabId: opts.tabId ?? 42, frameId: opts.frameId ?? 0, timeStamp: opts.at ?? clock.now, fromAmazon: opts.fromAmazon });
   return { clock, area, entries, deps, service, navigate };
 }
 

@@ -79,12 +79,46 @@ describe('redirect watcher: capture and dedupe', () => {
     expect((await service.view()).captures).toHaveLength(0);
   });
 
-  it('keeps a capture with no pending authorization, unverified', async () => {
+  it('keeps a capture with no pending authorization, unverified, when it left Amazon’s consent step', async () => {
     const { service, navigate, deps } = setup();
-    await navigate(resultUrl('RHlonely', 'x'));
+    await navigate(resultUrl('RHlonely', 'x'), { fromAmazon: true });
     expect((await service.view()).captures[0]).toMatchObject({ verified: false, reason: 'no-pending' });
     await new Promise((r) => setTimeout(r, 0));
     expect(deps.notify.mock.calls[0]?.[1]).toMatch(/unverified/);
+  });
+
+  it('ignores an unsolicited redirect that did not come from Amazon’s consent step: nothing stored, nobody told', async () => {
+    const { service, navigate, deps, area } = setup();
+    expect(await navigate(resultUrl('RHjunk', 'x'))).toEqual({ type: 'ignored' });
+    expect((await service.view()).captures).toEqual([]);
+    expect(area.value).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(deps.notify).not.toHaveBeenCalled();
+  });
+
+  it('ignores a redirect URL over 4 KB, even from Amazon and with a flow waiting', async () => {
+    const { service, navigate } = setup();
+    await service.start(DRAFT, { type: 'url', url: consentUrl('s1') });
+    const padded = `${resultUrl('RHpadded', 's1')}&pad=${'x'.repeat(4096)}`;
+    expect(await navigate(padded, { fromAmazon: true })).toEqual({ type: 'ignored' });
+    expect((await service.view()).captures).toEqual([]);
+  });
+
+  it('keeps at most 5 unverified captures, oldest dropped first, never a verified one; one notice a minute', async () => {
+    const { service, navigate, deps, clock } = setup();
+    await service.start(DRAFT, { type: 'url', url: consentUrl('mine') });
+    await navigate(resultUrl('RHmine', 'mine'));
+    for (let i = 0; i < 60; i++) {
+      clock.now += 1_000;
+      await navigate(resultUrl(`RHjunk${i}`, `theirs${i}`));
+    }
+    const { captures } = await service.view();
+    expect(captures.filter((c) => c.verified).map((c) => c.code)).toEqual(['RHmine']);
+    expect(captures.filter((c) => !c.verified).map((c) => c.code)).toEqual(['RHjunk55', 'RHjunk56', 'RHjunk57', 'RHjunk58', 'RHjunk59']);
+    await new Promise((r) => setTimeout(r, 0));
+    const notes = deps.notify.mock.calls.map(([, message]) => message);
+    expect(notes.filter((m) => /unverified/.test(m))).toHaveLength(1); // 60 s of junk: the first one only
+    expect(notes.filter((m) => /captured for Cleo US/.test(m))).toHaveLength(1);
   });
 
   it('leaves a capture with a foreign state unverified and never attaches it', async () => {
@@ -156,7 +190,7 @@ describe('redirect watcher: expiry, tabs, restarts', () => {
     expect(expiredNotes).toHaveLength(1);
     expect(expiredNotes[0]?.[1]).toMatch(/No redirect came back for Cleo US within 30 minutes/);
     // A redirect that turns up afterwards is captured, but unverified.
-    await navigate(resultUrl('RHlate', 'late'));
+    await navigate(resultUrl('RHlate', 'late'), { fromAmazon: true });
     expect((await service.view()).captures[0]).toMatchObject({ verified: false, reason: 'no-pending' });
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldsThatDiffer, fillShopCtrlPage } from '../../../utils/shopctrl/in-page';
+import { fieldsThatDiffer, fillCheckedPage, fillShopCtrlPage } from '../../../utils/shopctrl/in-page';
 import { clientId, closeAll, pageAt, secret, SHOPCTRL_SETTINGS } from '../detect/pages';
 
 /** ShopCtrl's Amazon 1P Synchronization settings, labelled four ways (ids mean nothing). */
@@ -70,5 +70,23 @@ describe('fillShopCtrlPage', () => {
     expect(await fillShopCtrlPage(doc, request())).toEqual({ present: false });
     const host = doc.querySelector('lwa-vault-notice')!;
     expect(host.hasAttribute('data-pinned')).toBe(true);
+  });
+});
+
+describe('fillCheckedPage (the injected entry point)', () => {
+  it('sets nothing when the document is not on the origin the background checked', async () => {
+    const page = settingsPage();
+    expect(await fillCheckedPage(page.doc, { ...request(), origin: 'https://other-tenant.shopctrl.com' })).toBeUndefined();
+    expect(page.field('c').value).toBe(secret(1));
+    expect(page.events).toEqual([]);
+    expect(page.doc.querySelector('lwa-vault-notice')).toBeNull();
+  });
+
+  it('fills when it is', async () => {
+    const page = settingsPage();
+    const origin = page.doc.defaultView!.location.origin;
+    expect(origin).toBe(new URL(SHOPCTRL_SETTINGS).origin);
+    expect(await fillCheckedPage(page.doc, { ...request(), origin })).toMatchObject({ present: true, filled: ['clientSecret'] });
+    expect(page.field('c').value).toBe(secret(2));
   });
 });

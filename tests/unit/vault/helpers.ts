@@ -1,5 +1,8 @@
 import { openDB } from 'idb';
+import { toBase64 } from '../../../utils/vault/base64';
+import { legacyEntryAad } from '../../../utils/vault/crypto';
 import { openVaultDb } from '../../../utils/vault/db';
+import type { Sealed } from '../../../utils/vault/schema';
 import { createVaultService, type KeyStore, type VaultServiceDeps } from '../../../utils/vault/vault';
 import type { EntryInputMeta } from '../../../utils/vault/protocol';
 
@@ -89,4 +92,15 @@ export async function rejection(promise: Promise<unknown>): Promise<{ code?: str
     return error as { code?: string; message: string };
   }
   throw new Error('expected a rejection');
+}
+
+/** What format v1 wrote: AES-GCM with `lwa-vault:entry:v1:<id>` (the id only) as the additional data. */
+export async function sealLegacyForTest(key: CryptoKey, id: string, payload: object): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(legacyEntryAad(id)) },
+    key,
+    new TextEncoder().encode(JSON.stringify(payload)),
+  );
+  return { iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
 }

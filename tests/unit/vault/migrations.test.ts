@@ -1,19 +1,20 @@
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { toBase64 } from '../../../utils/vault/base64';
 import {
   deriveWrappingKey,
   generateVaultKeyBytes,
   importVaultKey,
+  openSecrets,
   randomSalt,
-  sealSecrets,
   wrapVaultKey,
 } from '../../../utils/vault/crypto';
 import { DB_VERSION, HEADER_KEY, openMigratedDb, openVaultDb } from '../../../utils/vault/db';
 import { EVENTS_BY_ENTRY, MIGRATIONS, type Migration } from '../../../utils/vault/migrations';
-import type { StoredEntry, VaultHeader } from '../../../utils/vault/schema';
+import type { legacyStoredEntrySchema, StoredEntry, VaultHeader } from '../../../utils/vault/schema';
 import { createVaultService } from '../../../utils/vault/vault';
-import { PASSPHRASE, T0, TEST_ITERATIONS, dumpDb, memoryKeyStore, uniqueDbName } from './helpers';
+import { PASSPHRASE, T0, TEST_ITERATIONS, dumpDb, memoryKeyStore, readRecord, rejection, sealLegacyForTest, uniqueDbName } from './helpers';
 
 /** Version 1 exactly as it shipped, written without today's migration code. */
 async function createV1Database(name: string, header: unknown, entries: unknown[]): Promise<void> {
@@ -38,15 +39,17 @@ async function v1Fixture() {
     createdAt: T0,
   };
   const key = await importVaultKey(raw);
-  const entry: StoredEntry = {
+  const entry: LegacyStoredEntry = {
     id: 'e1',
     formatVersion: 1,
     meta: { id: 'e1', alias: 'Old entry', kind: 'vendor', connector: 'other', environment: 'production', region: 'NA', createdAt: T0 - 5_000, updatedAt: T0 - 5_000 },
-    sealed: await sealSecrets(key, 'e1', { clientSecret: 'v1-secret', refreshToken: 'Atzr|v1' }),
+    sealed: await sealLegacyForTest(key, 'e1', { clientSecret: 'v1-secret', refreshToken: 'Atzr|v1' }),
   };
   const damaged = { id: 'broken', formatVersion: 1, sealed: entry.sealed };
-  return { header, entry, damaged };
+  return { header, entry, damaged, key };
 }
+
+type LegacyStoredEntry = z.infer<typeof legacyStoredEntrySchema>;
 
 describe('IndexedDB schema and migrations', () => {
   it('has one migration per version step', () => {
@@ -99,6 +102,31 @@ describe('IndexedDB schema and migrations', () => {
     expect((await vault.getEntry('e1')).secrets).toEqual({ clientSecret: 'v1-secret', refreshToken: 'Atzr|v1' });
     expect(await vault.listEntries()).toEqual({ entries: [entry.meta], damaged: ['broken'] });
     expect((await vault.events('e1')).map((e) => e.type)).toEqual(['copied', 'created']);
+  });
+
+  it('re-seals v1 entries at the next unlock with their metadata bound; a damaged one stays as it was', async () => {
+    const name = uniqueDbName();
+    const { header, entry, key } = await v1Fixture();
+    const unreadable = { ...entry, id: 'e2', meta: { ...entry.meta, id: 'e2' } }; // e1's ciphertext: opens for nobody
+    await createV1Database(name, header, [entry, unreadable]);
+    const vault = createVaultService({ openDb: () => openVaultDb(name), keyStore: memoryKeyStore(), now: () => T0, iterations: TEST_ITERATIONS, minIterations: TEST_ITERATIONS });
+    // Locked, the v1 entries still list (the toolbar counts down from them).
+    expect((await vault.listEntries()).entries.map((m) => m.id)).toEqual(['e1', 'e2']);
+
+    await vault.unlock(PASSPHRASE);
+    const resealed = (await readRecord(name, 'entries', 'e1')) as StoredEntry;
+    expect(resealed.formatVersion).toBe(2);
+    expect(resealed.meta).toEqual(entry.meta);
+    expect(await openSecrets(key, entry.meta, resealed.sealed)).toEqual({ clientSecret: 'v1-secret', refreshToken: 'Atzr|v1' });
+    expect(await readRecord(name, 'entries', 'e2')).toEqual(unreadable);
+    expect(await rejection(vault.getEntry('e2'))).toMatchObject({ code: 'entry-damaged' });
+    expect((await vault.getEntry('e1')).secrets.clientSecret).toBe('v1-secret');
+
+    // Done once: the next unlock writes nothing.
+    const before = await dumpDb(name);
+    await vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect(await dumpDb(name)).toEqual(before);
   });
 
   it('opening an up-to-date database again changes nothing', async () => {

@@ -140,6 +140,40 @@ describe('updateEntry', () => {
   });
 });
 
+describe('modifyEntry (read-modify-write on the one queue)', () => {
+  it('shows the change the entry as stored now and writes the patch with its events in one go', async () => {
+    const { vault, clock } = await unlockedVault();
+    const meta = await vault.createEntry(sampleMeta, { clientSecret: 'cs-1' });
+    clock.now += 1_000;
+    const seen: string[] = [];
+    const change = ({ secrets }: { secrets: { clientSecret?: string } }) => {
+      seen.push(secrets.clientSecret ?? '');
+      return { secrets: { clientSecret: `${secrets.clientSecret}+`, previousClientSecret: secrets.clientSecret }, events: [{ type: 'rotated' as const, detail: 'test' }] };
+    };
+    await Promise.all([vault.modifyEntry(meta.id, change), vault.modifyEntry(meta.id, change)]);
+    expect(seen).toEqual(['cs-1', 'cs-1+']);
+    const after = await vault.getEntry(meta.id);
+    expect(after.secrets).toEqual({ clientSecret: 'cs-1++', previousClientSecret: 'cs-1+' });
+    expect(after.meta.updatedAt).toBe(clock.now);
+    expect((await vault.events(meta.id)).map((e) => e.type)).toEqual(['rotated', 'rotated', 'created']);
+  });
+
+  it('writes nothing when the change throws or an event is invalid, and names the field', async () => {
+    const { vault, name } = await unlockedVault();
+    const meta = await vault.createEntry(sampleMeta, { clientSecret: 'cs-1' });
+    const before = await dumpDb(name);
+    const thrown = await rejection(vault.modifyEntry(meta.id, () => {
+      throw new Error('refused');
+    }));
+    expect(thrown.message).toBe('refused');
+    const badEvent = await rejection(
+      vault.modifyEntry(meta.id, () => ({ meta: { secretExpiresAt: 5 }, secrets: { clientSecret: 'cs-2' }, events: [{ type: 'updated', detail: 'x'.repeat(301) }] })),
+    );
+    expect(badEvent).toMatchObject({ code: 'bad-request', message: expect.stringMatching(/^Invalid event: detail \(.+\)\. Nothing was changed\.$/) });
+    expect(await dumpDb(name)).toEqual(before);
+  });
+});
+
 describe('damaged entries', () => {
   async function twoEntries() {
     const setup = await unlockedVault();
@@ -160,6 +194,33 @@ describe('damaged entries', () => {
     expect((await rejection(vault.updateEntry(a.id, {}, { notes: 'x' }))).code).toBe('entry-damaged');
     expect((await vault.getEntry(b.id)).secrets).toEqual({ clientSecret: 'cs-b' });
     expect((await vault.listEntries()).entries).toHaveLength(2);
+  });
+
+  it.each([
+    ['the client id', { clientId: 'amzn1.application-oa2-client.ffffffffffffffffffffffffffffffff' }],
+    ['the ShopCtrl URL (another tenant)', { shopCtrlUrl: 'https://attacker.shopctrl.example/settings' }],
+    ['the kind', { kind: 'vendor' }],
+    ['the region', { region: 'NA' }],
+    ['a date', { secretExpiresAt: 1_900_000_000_000 }],
+  ])('shows an entry whose %s was edited in the profile as damaged; the other keeps working', async (_what, edit) => {
+    const { vault, name, a, b } = await twoEntries();
+    const record = await stored(name, a.id);
+    await writeRecord(name, 'entries', { ...record, meta: { ...record.meta, ...edit } });
+    const before = await dumpDb(name);
+
+    expect(await rejection(vault.getEntry(a.id))).toMatchObject({ code: 'entry-damaged', message: 'This entry is damaged and cannot be decrypted. Your other entries are not affected.' });
+    expect((await rejection(vault.modifyEntry(a.id, () => ({ events: [{ type: 'copied' }] })))).code).toBe('entry-damaged');
+    expect(await dumpDb(name)).toEqual(before);
+    expect((await vault.getEntry(b.id)).secrets).toEqual({ clientSecret: 'cs-b' });
+    await vault.updateEntry(b.id, {}, { notes: 'still writable' });
+    expect((await vault.getEntry(b.id)).secrets.notes).toBe('still writable');
+  });
+
+  it('a renamed alias is no tamper: it routes no secret', async () => {
+    const { vault, name, a } = await twoEntries();
+    const record = await stored(name, a.id);
+    await writeRecord(name, 'entries', { ...record, meta: { ...record.meta, alias: 'Renamed by hand' } });
+    expect((await vault.getEntry(a.id)).secrets).toEqual({ clientSecret: 'cs-a' });
   });
 
   it('refuses ciphertexts swapped between two entries', async () => {

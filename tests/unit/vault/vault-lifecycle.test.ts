@@ -151,6 +151,23 @@ describe('header checks on unlock', () => {
     expect(keyStore.peek()).toBeUndefined();
   });
 
+  it('refuses a header edited up to 10,000,001 iterations at once, with a clear error, and changes nothing', async () => {
+    const { name, keyStore, vault } = await lockedVault();
+    await writeRecord(name, 'header', { ...(await header(name)), kdf: { ...(await header(name)).kdf, iterations: 10_000_001 } }, HEADER_KEY);
+    const before = await dumpDb(name);
+    const started = performance.now();
+    const error = await rejection(vault.unlock(PASSPHRASE));
+    expect(performance.now() - started).toBeLessThan(200); // refused before any key derivation
+    expect(error).toMatchObject({
+      code: 'kdf-too-weak',
+      message: "The vault's header asks for more than 10,000,000 key-derivation iterations, which no LWA Vault writes, so it was not unlocked. The header may have been tampered with; it has been left exactly as it was.",
+    });
+    expect(keyStore.peek()).toBeUndefined();
+    expect(await dumpDb(name)).toEqual(before);
+    expect((await rejection(vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE))).code).toBe('kdf-too-weak');
+    expect(await dumpDb(name)).toEqual(before);
+  });
+
   it('applies the floor to a header that was stored below it, whatever wrote it', async () => {
     const { deps } = await lockedVault(); // written with TEST_ITERATIONS
     const production = createVaultService({ ...deps, iterations: undefined, minIterations: undefined });

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import {
+  DAY_MS,
+  SHOPCTRL_SETTINGS_URL,
+  VENDOR_CONSOLE_URL,
+  clientId,
+  closedShadowTexts,
+  fixturePage,
+  readyPanel,
+  secret,
+  seedVault,
+} from './fixtures/amazon/pages';
+
+// Issue #9 point 7: the fill is bound to the document whose URL was checked. Here the user's ShopCtrl page
+// navigates to another tenant on *.shopctrl.com (the same host permission) as soon as it has loaded, racing
+// the background's check and injection: the other tenant must never receive the secret.
+test.describe.configure({ timeout: 120_000 });
+
+const OTHER_TENANT = 'https://mallory.shopctrl.com/Configuration/Shops/Edit/7';
+const inDays = (days: number) =>
+  new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const settingsPage = () =>
+  fixturePage('shopctrl/amazon-1p-synchronization.html', {
+    SHOP_NAME: 'Acme Amazon 1P',
+    VENDOR_CODE: 'ACME1',
+    CLIENT_ID: clientId(3),
+    OLD_SECRET: secret(3),
+    REFRESH_TOKEN: 'Atzr|IwEBIold-refresh-token',
+  });
+
+for (const delayMs of [0, 40, 150]) {
+  test(`never hands the secret to the page a navigation ${delayMs} ms after load leads to`, async ({ extension, page }) => {
+    await seedVault(extension, [
+      { alias: 'DE vendor', kind: 'vendor', region: 'EU', clientId: clientId(3), shopCtrlUrl: SHOPCTRL_SETTINGS_URL, secrets: { clientSecret: secret(3) } },
+    ]);
+    await extension.routeAmazon(
+      `${VENDOR_CONSOLE_URL}**`,
+      fixturePage('amazon/vendor-developer-console.html', {
+        APP_NAME: 'ShopCtrl',
+        CLIENT_ID: clientId(3),
+        OLD_SECRET: secret(3),
+        NEW_SECRET: secret(4),
+        OLD_DATE: inDays(5),
+        NEW_DATE: inDays(180),
+      }),
+    );
+    const leave = `<script>addEventListener('load', () => setTimeout(() => location.replace(${JSON.stringify(OTHER_TENANT)}), ${delayMs}))</script>`;
+    await extension.routeAmazon(SHOPCTRL_SETTINGS_URL, settingsPage().replace('</body>', `${leave}</body>`));
+    await extension.routeAmazon(OTHER_TENANT, settingsPage());
+
+    await page.goto(VENDOR_CONSOLE_URL);
+    await page.getByRole('link', { name: 'View' }).click();
+    await page.getByRole('button', { name: 'Show client secret' }).click();
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(3));
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.locator('#confirm-rotate').click();
+    await expect(page.locator('.box .date')).toHaveText(inDays(180));
+    await page.getByRole('button', { name: 'Show client secret' }).click();
+    const panel = await readyPanel(page);
+
+    const opened = extension.context.waitForEvent('page');
+    await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
+    const shop: Page = await opened;
+    await expect(panel.getByRole('status')).toContainText(
+      /Filled LWA Client Secret on acme\.shopctrl\.com\.|could not fill the ShopCtrl page on acme\.shopctrl\.com/,
+      { timeout: 30_000 },
+    );
+    await shop.waitForURL(OTHER_TENANT);
+    // The other tenant's page kept its own value, saw no input event and shows no LWA Vault note.
+    expect(await shop.evaluate(() => (document.querySelector('[name="c3"]') as HTMLInputElement).value)).toBe(secret(3));
+    expect(await shop.evaluate(() => (window as unknown as { formEvents: string[] }).formEvents)).toEqual([]);
+    expect(await closedShadowTexts(shop, 'lwa-vault-notice')).toEqual([]);
+  });
+}

@@ -61,8 +61,7 @@ test('captures a redirect in an incognito window, and drops it when the last inc
   await allowInIncognito(extension);
   const popup = await openWizard(extension);
 
-  // First a capture in a normal tab, which must outlive the incognito session. (Later, with an incognito window
-  // focused, Chrome would open a plain new tab in that window.)
+  // First a capture in a normal tab, which must outlive the incognito session.
   const normalCard = await startFromUrl(popup, 'Cleo normal', consentUrl('st-normal'));
   const normalTab = await openSignIn(extension, normalCard);
   await confirm(normalTab, 'http');
@@ -74,14 +73,23 @@ test('captures a redirect in an incognito window, and drops it when the last inc
   await confirm(privateTab, 'http');
   await expectResultFilled(privateCard, 'st-incognito');
 
-  expect((await captureState(extension)).captures.map((c) => c.state).sort()).toEqual(['st-incognito', 'st-normal']);
+  // With the incognito window focused, a plain Open sign-in still opens in a normal window: its capture must not
+  // end with the incognito session.
+  const laterCard = await startFromUrl(popup, 'Cleo later', consentUrl('st-later'));
+  const laterTab = await openSignIn(extension, laterCard);
+  const laterTabId = (await captureState(extension)).pending.find((p) => p.state === 'st-later')?.tabId;
+  expect(await extension.worker.evaluate(async (id) => (await chrome.tabs.get(id!)).incognito, laterTabId)).toBe(false);
+  await confirm(laterTab, 'http');
+  await expectResultFilled(laterCard, 'st-later');
+
+  expect((await captureState(extension)).captures.map((c) => c.state).sort()).toEqual(['st-incognito', 'st-later', 'st-normal']);
 
   // The user closes the incognito window (with every tab in it): the incognito session ends.
   await extension.worker.evaluate(async () => {
     for (const window of await chrome.windows.getAll()) if (window.incognito) await chrome.windows.remove(window.id!);
   });
   expect(privateTab.isClosed()).toBe(true);
-  await expect.poll(async () => (await captureState(extension)).captures.map((c) => c.state)).toEqual(['st-normal']);
+  await expect.poll(async () => (await captureState(extension)).captures.map((c) => c.state).sort()).toEqual(['st-later', 'st-normal']);
   await expect(privateCard.getByRole('textbox', { name: 'Result URL', exact: true })).toHaveValue('');
   await expect(normalCard.getByRole('textbox', { name: 'Result URL', exact: true })).toHaveValue(/spapi_oauth_code=RH/);
 });

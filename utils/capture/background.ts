@@ -91,7 +91,15 @@ export function registerCaptureWatcher(options: {
         const win = await browser.windows.create({ url, incognito: true, focused: true });
         return { tabId: win?.tabs?.[0]?.id, incognito: true };
       }
-      const tab = await browser.tabs.create({ url, active: true });
+      // Not into a focused incognito window: its capture would end with that incognito session.
+      const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
+      const normal = windows.find((w) => !w.incognito && w.focused) ?? windows.find((w) => !w.incognito);
+      if (!normal?.id) {
+        const win = await browser.windows.create({ url, focused: true });
+        return { tabId: win?.tabs?.[0]?.id, incognito: false };
+      }
+      const tab = await browser.tabs.create({ url, active: true, windowId: normal.id });
+      if (!normal.focused) await browser.windows.update(normal.id, { focused: true });
       return { tabId: tab.id, incognito: false };
     },
     incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),

@@ -9,6 +9,7 @@ import {
   serveAmazon,
   startFromUrl,
   type AmazonStandIn,
+  REDIRECT_WATCHER_EVENTS,
 } from './capture-support';
 import { CLIENT_ID, CLIENT_SECRET, PASSPHRASE, seedEntry } from './entries-support';
 import { expect, test, type Chrome, type ExtensionBrowser } from './fixtures';
@@ -17,15 +18,7 @@ declare const chrome: Chrome;
 
 // Issue #9 points 1 and 2: a website cannot make captures or exhaust storage.session, while Cleo's URL pasted
 // straight into the address bar is still captured, and copy-clear, unlock and a real authorization keep working.
-test.use({
-  backgroundReadyEvents: [
-    'runtime.onMessage',
-    'webRequest.onBeforeRedirect',
-    'webNavigation.onBeforeNavigate',
-    'webNavigation.onCommitted',
-    'webNavigation.onErrorOccurred',
-  ],
-});
+test.use({ backgroundReadyEvents: REDIRECT_WATCHER_EVENTS });
 test.describe.configure({ timeout: 120_000 });
 
 let amazon: AmazonStandIn;

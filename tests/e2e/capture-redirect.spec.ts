@@ -13,6 +13,7 @@ import {
   serveAmazon,
   startFromUrl,
   type AmazonStandIn,
+  REDIRECT_WATCHER_EVENTS,
 } from './capture-support';
 import { expect, test, type ExtensionBrowser } from './fixtures';
 import { readFixture } from './support/server';
@@ -24,15 +25,7 @@ import { readFixture } from './support/server';
  * name sellercentral.amazon.com. Each test makes the webNavigation path unable to explain the result: the
  * redirect URI is held unanswered (nothing commits or fails), or it redirects onward (the code never commits).
  */
-test.use({
-  backgroundReadyEvents: [
-    'runtime.onMessage',
-    'webRequest.onBeforeRedirect',
-    'webNavigation.onBeforeNavigate',
-    'webNavigation.onCommitted',
-    'webNavigation.onErrorOccurred',
-  ],
-});
+test.use({ backgroundReadyEvents: REDIRECT_WATCHER_EVENTS });
 
 const CONFIRM = 'https://sellercentral.amazon.com/apps/authorize/confirm/';
 

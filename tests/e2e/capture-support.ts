@@ -12,6 +12,14 @@ declare const chrome: Chrome;
 
 export const APP_ID = 'amzn1.sp.solution.0bf296b5-36a6-4942-a13e-1a2b3c4d5e6f';
 export const SELLING_PARTNER_ID = 'A3FHEXAMPLEYWS';
+/** The redirect watcher's listeners: a test navigates only once the worker has registered them. */
+export const REDIRECT_WATCHER_EVENTS = [
+  'runtime.onMessage',
+  'webRequest.onBeforeRedirect',
+  'webNavigation.onBeforeNavigate',
+  'webNavigation.onCommitted',
+  'webNavigation.onErrorOccurred',
+];
 export const CONSENT = 'https://sellercentral.amazon.com/apps/authorize/consent';
 const CONFIRM = 'https://sellercentral.amazon.com/apps/authorize/confirm/';
 

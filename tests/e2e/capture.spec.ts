@@ -12,6 +12,7 @@ import {
   startFromUrl,
   VARIANTS,
   type AmazonStandIn,
+  REDIRECT_WATCHER_EVENTS,
 } from './capture-support';
 import { message } from './entries-support';
 import { expect, test, type Chrome } from './fixtures';
@@ -20,15 +21,7 @@ import type { EntryView } from '../../utils/vault/protocol';
 declare const chrome: Chrome;
 
 // The redirect watcher's listeners must be up before a test navigates (the worker can start before them).
-test.use({
-  backgroundReadyEvents: [
-    'runtime.onMessage',
-    'webRequest.onBeforeRedirect',
-    'webNavigation.onBeforeNavigate',
-    'webNavigation.onCommitted',
-    'webNavigation.onErrorOccurred',
-  ],
-});
+test.use({ backgroundReadyEvents: REDIRECT_WATCHER_EVENTS });
 
 let amazon: AmazonStandIn;
 test.beforeEach(async ({ extension, server, unusedPort }) => {

@@ -78,7 +78,7 @@ test('captures a redirect in an incognito window, and drops it when the last inc
   const laterCard = await startFromUrl(popup, 'Cleo later', consentUrl('st-later'));
   const laterTab = await openSignIn(extension, laterCard);
   const laterTabId = (await captureState(extension)).pending.find((p) => p.state === 'st-later')?.tabId;
-  expect(await extension.worker.evaluate(async (id) => (await chrome.tabs.get(id!)).incognito, laterTabId)).toBe(false);
+  expect(await extension.worker.evaluate(async (id) => (await chrome.tabs.query({})).find((t) => t.id === id)?.incognito, laterTabId)).toBe(false);
   await confirm(laterTab, 'http');
   await expectResultFilled(laterCard, 'st-later');
 

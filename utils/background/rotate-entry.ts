@@ -1,5 +1,5 @@
 import { VaultError } from '../errors';
-import { rotateSecret } from '../rotation/rotate';
+import { rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from '../rotation/rotate';
 import type { EntryMeta } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 
@@ -36,16 +36,7 @@ export async function rotateStoredEntry(vault: RotateVault, id: string, input: R
     );
   }
   const next = result.meta;
-  const updated = await vault.updateEntry(
-    id,
-    {
-      secretIssuedAt: next.secretIssuedAt,
-      // null removes: without a stated date the expiry is computed from secretIssuedAt.
-      secretExpiresAt: next.secretExpiresAt ?? null,
-      previousSecretExpiresAt: next.previousSecretExpiresAt ?? null,
-    },
-    { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
-  );
+  const updated = await vault.updateEntry(id, rotatedMetaPatch(next), rotatedSecretsPatch(result.secrets));
   await vault.appendEvent({ entryId: id, type: 'rotated', detail: input.detail });
   return updated;
 }

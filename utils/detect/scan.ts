@@ -133,19 +133,30 @@ function statedDateNear(scope: readonly Node[]): number | undefined {
 /** For every composed node that contains a client id: the distinct client ids it contains. */
 function indexClientIds(top: Node): Map<Node, Set<string>> {
   const index = new Map<Node, Set<string>>();
-  const note = (text: string, element: Element): void => {
-    if (!mayContainClientId(text)) return;
-    for (const clientId of findClientIdsInText(text)) {
-      for (const node of composedAncestry(element)) {
-        let ids = index.get(node);
-        if (!ids) index.set(node, (ids = new Set()));
-        if (ids.has(clientId)) break; // ancestors above already have it
-        ids.add(clientId);
-      }
+  visitClientIds(top, (clientId, element) => {
+    for (const node of composedAncestry(element)) {
+      let ids = index.get(node);
+      if (!ids) index.set(node, (ids = new Set()));
+      if (ids.has(clientId)) break; // ancestors above already have it
+      ids.add(clientId);
     }
+  });
+  return index;
+}
+
+/** The distinct client ids shown in `root` (text, split text, values, attributes, shadow roots, frames). */
+export function clientIdsIn(root: Node): string[] {
+  const ids = new Set<string>();
+  visitClientIds(root, (clientId) => ids.add(clientId));
+  return [...ids];
+}
+
+function visitClientIds(root: Node, found: (clientId: string, element: Element) => void): void {
+  const note = (text: string, element: Element): void => {
+    if (mayContainClientId(text)) for (const clientId of findClientIdsInText(text)) found(clientId, element);
   };
   const runs = createRunJoiner([CLIENT_ID_BARE], [CLIENT_ID_HINT], ({ value, element }) => note(value, element));
-  walkComposed(top, {
+  walkComposed(root, {
     text: (node, shownBy) => {
       note(node.data, shownBy);
       runs.text(node, shownBy);
@@ -156,5 +167,4 @@ function indexClientIds(top: Node): Map<Node, Set<string>> {
     },
   });
   runs.flush();
-  return index;
 }

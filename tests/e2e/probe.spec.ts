@@ -1,0 +1,22 @@
+import { test } from './fixtures';
+import { SELLER_CONSOLE_URL, clientId, secret, seedVault, fixturePage } from './fixtures/amazon/pages';
+test('probe', async ({ extension, page, routeAmazon }) => {
+  await seedVault(extension, [{ alias: 'US', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } }]);
+  await routeAmazon(`${SELLER_CONSOLE_URL}**`, fixturePage('amazon/seller-developer-console.html', { APP_NAME: 'x', CLIENT_ID: clientId(1), OLD_SECRET: secret(1), NEW_SECRET: secret(2), OLD_DATE: '1 Jan 2027', NEW_DATE: '1 Jun 2027' }));
+  await page.goto(SELLER_CONSOLE_URL);
+  await page.getByRole('link', { name: 'View' }).first().click();
+  await page.waitForTimeout(1500);
+  const f = page.frames().find((x) => x.url().includes('panel'))!;
+  console.log(await f.evaluate(() => document.body.innerText));
+  await page.getByRole('button', { name: 'Rotate secret' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+  await page.waitForTimeout(1500);
+  console.log(await f.evaluate(() => document.body.innerText));
+  console.log(await page.locator('lwa-vault-panel').boundingBox());
+  console.log(await f.evaluate(() => [location.href, document.documentElement.outerHTML.slice(0, 600)]));
+  console.log(extension.consoleLog.join('\n'));
+  console.log(await extension.workerExceptions());
+  await f.getByRole('button', { name: 'Save to vault' }).click();
+  await page.waitForTimeout(1000);
+  console.log(await f.evaluate(() => document.body.innerText));
+});

@@ -195,7 +195,7 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
   const saved = view.save === 'saved';
   const quiet = (view.answer === 'up-to-date' || view.answer === 'previous') && !saved;
   return (
-    <section class="panel" data-card data-answer={view.answer} aria-labelledby={`title-${uid}`} data-state="ready" ref={card}>
+    <section class={form !== 'none' || message ? 'panel open' : 'panel'} data-card data-answer={view.answer} aria-labelledby={`title-${uid}`} data-state="ready" ref={card}>
       <Header id={`title-${uid}`} title={titleOf(view)} onClose={api.close} />
       {quiet ? (
         <p class="who">

@@ -1,5 +1,5 @@
 import { CLIENT_ID_HINT } from '../../detect/patterns';
-import { chooseDock, type Rect } from './placement';
+import { chooseDock, DOCK_MARGIN, overlaps, type Rect, type Size } from './placement';
 
 /**
  * The one rotation panel on an Amazon page: an extension frame (`panel.html`, web-accessible only at its
@@ -29,7 +29,7 @@ export interface Dock {
 
 export const DOCK_WIDTH = 340;
 /** Height of one listed secret until the user interacts (the panel's cards have exactly this height). */
-export const CARD_HEIGHT = 118;
+export const CARD_HEIGHT = 150;
 const MAX_CARDS_SHOWN = 3;
 const MAX_HEIGHT = 560;
 
@@ -144,8 +144,12 @@ export function createDock(doc: Document, panelUrl: string): Dock {
     if (!host || listed.length === 0 || closed) return;
     if (!host.isConnected) attach(); // the page removed it: back it goes (the frame reloads and re-claims)
     const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight };
-    const box = { width: DOCK_WIDTH, height: grown ? height : nominalHeight() };
-    const spot = chooseDock(box, viewport, avoidedRects());
+    const box = { width: DOCK_WIDTH, height: grown ? Math.max(height, nominalHeight()) : nominalHeight() };
+    const avoid = avoidedRects();
+    // Grown on the user's click (a form opened): stay put where that still covers nothing, so what the user is
+    // about to click does not move; shift up only as far as the viewport needs.
+    const kept = grown && placed ? keptSpot(placed, box, viewport) : undefined;
+    const spot = kept && !avoid.some((r) => overlaps(kept, r)) ? kept : chooseDock(box, viewport, avoid);
     style('width', `${spot.right - spot.left}px`);
     style('height', `${spot.bottom - spot.top}px`);
     style('left', `${spot.left}px`);
@@ -194,6 +198,13 @@ export function createDock(doc: Document, panelUrl: string): Dock {
       host?.remove();
     },
   };
+}
+
+function keptSpot(at: Rect, box: Size, viewport: Size): Rect {
+  const h = Math.min(box.height, viewport.height - 2 * DOCK_MARGIN);
+  const top = Math.max(DOCK_MARGIN, Math.min(at.top, viewport.height - DOCK_MARGIN - h));
+  const left = Math.max(DOCK_MARGIN, Math.min(at.left, viewport.width - DOCK_MARGIN - box.width));
+  return { left, top, right: left + box.width, bottom: top + h };
 }
 
 /** Elements whose own text shows a client id (the dock keeps clear of them too). */

@@ -224,9 +224,6 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
         </span>
       </p>
       {view.statedDate !== undefined && <p class="muted">Date on the page: {formatDay(view.statedDate)}</p>}
-      {view.hasPrevious && !saved && (
-        <p class="muted">The secret shown before the rotation goes to the previous slot (it works 7 more days).</p>
-      )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={(e) => void act(copy, false, e)}>
           Copy for ShopCtrl

@@ -45,7 +45,7 @@ export default defineConfig({
     // runs on, so the install prompt is unchanged.
     host_permissions: [SHOPCTRL_MATCH_PATTERN, ...AMAZON_CONSOLE_MATCHES],
     // Rotate: the panel beside a new secret is our page framed into the Amazon console tabs, nowhere else.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: AMAZON_CONSOLE_MATCHES }],
+    web_accessible_resources: [{ resources: ['panel.html'], matches: AMAZON_CONSOLE_MATCHES, use_dynamic_url: true }],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'LWA Vault' },
     // Authorize → token exchange: asked for only when the user first exchanges a code (utils/capture/settings.ts).

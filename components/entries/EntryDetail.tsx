@@ -155,6 +155,15 @@ function Values({ view, now, logCopy }: { view: EntryView; now: number; logCopy:
         {rows.map(([label, value, secret]) =>
           value ? <SecretField key={label} label={label} value={value} secret={secret} onCopied={logCopy(inSentence(label))} /> : null,
         )}
+        {(secrets.retiredSecrets ?? []).map(({ secret, retiredAt }) => (
+          <SecretField
+            key={secret}
+            label={`Retired client secret (${new Date(retiredAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })})`}
+            value={secret}
+            secret
+            onCopied={logCopy('a retired client secret')}
+          />
+        ))}
         {meta.shopCtrlUrl && (
           <div class="field-view">
             <dt>ShopCtrl shop settings</dt>

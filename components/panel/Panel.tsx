@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type {
   NewEntryInput,
   SaveOutcome,
@@ -25,7 +25,7 @@ export interface PanelApi {
 interface Props {
   api: PanelApi;
   guard: ClickGuard;
-  /** How often to look again while a save waits for the unlock. */
+  /** How often to look again while the answer or a save waits for the unlock (or the first run). */
   pollMs?: number;
   /** Called once the first view is on screen (for the latency measurement and tests). */
   onShown?: () => void;
@@ -35,7 +35,8 @@ type Form = 'none' | 'new-entry' | 'shopctrl-url';
 type Tone = 'info' | 'success' | 'error';
 
 /**
- * The panel beside a new client secret: Copy for ShopCtrl, Save to vault, Open ShopCtrl and fill. It never
+ * One card of the docked panel: the vault's answer about one secret on the page (README "Rotation watch"),
+ * with Copy for ShopCtrl, Save to vault and Open ShopCtrl and fill where there is something to do. It never
  * shows a stored secret; it names the entry and says what happened.
  */
 export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
@@ -45,6 +46,11 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
   const [message, setMessage] = useState<{ tone: Tone; text: string; directions?: string }>();
   const [afterSave, setAfterSave] = useState<'fill' | undefined>();
   const shown = useRef(false);
+  const card = useRef<HTMLElement>(null);
+  const uid = useId();
+  useEffect(() => {
+    if (card.current) guard.observe(card.current);
+  }, [card.current]);
 
   const refresh = () =>
     api.view().then(setView, (error: Error) => setMessage({ tone: 'error', text: error.message }));
@@ -56,13 +62,14 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
     }
   }, [view]);
 
-  // While a save waits for the unlock, look again; the background completes it when the vault opens.
-  const waiting = view?.save === 'pending-unlock';
+  // While the answer or a save waits for the unlock (or the first run), look again; the background completes it.
+  const waiting = view?.save === 'pending-unlock' || view?.save === 'pending-first-run';
+  const polling = waiting || view?.answer === 'locked';
   useEffect(() => {
-    if (!waiting) return;
+    if (!polling) return;
     const timer = setInterval(() => void refresh(), pollMs);
     return () => clearInterval(timer);
-  }, [waiting]);
+  }, [polling]);
   const wasWaiting = useRef(false);
   useEffect(() => {
     if (wasWaiting.current && view?.save === 'saved') {
@@ -75,10 +82,16 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
     wasWaiting.current = waiting;
   }, [view?.save]);
 
-  /** Runs an action for a deliberate click or key press; a pointer click right after the panel moved is not one. */
+  /** Runs an action for a deliberate click or key press (see `createClickGuard`). */
   const act = async (action: () => Promise<void>, programmatic = false, event?: MouseEvent) => {
-    if (!programmatic && event && !guard.allows(event)) {
+    const verdict = programmatic || !event ? 'ok' : guard.check(event);
+    if (verdict === 'untrusted') return;
+    if (verdict === 'just-moved') {
       setMessage({ tone: 'info', text: 'The panel just moved. Click again if you meant to.' });
+      return;
+    }
+    if (verdict === 'not-visible') {
+      setMessage({ tone: 'info', text: 'LWA Vault cannot see this panel unobscured. To confirm, press Enter on the button (Tab to it).' });
       return;
     }
     setBusy(true);
@@ -105,6 +118,10 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
       setMessage({ tone: 'info', text: 'No vault entry has this client id yet. Create one:' });
     } else if (outcome.state === 'pending-unlock') {
       setMessage({ tone: 'info', text: 'LWA Vault is locked. Unlock it from the toolbar button; the save completes then.' });
+    } else if (outcome.state === 'pending-first-run') {
+      setForm('none');
+      setMessage({ tone: 'info', text: 'Create your LWA Vault first (it opens now); the save completes then.' });
+      await api.openVault();
     } else {
       setForm('none');
       setMessage({ tone: 'success', text: outcome.rotated ? savedTextFor(outcome.alias, view) : `“${outcome.alias}” already holds this secret.` });
@@ -168,17 +185,28 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
 
   if (!view) {
     return (
-      <section class="panel" aria-busy="true">
-        <Header onClose={api.close} />
+      <section class="panel" data-card aria-busy="true" ref={card}>
+        <Header title="" onClose={api.close} />
         {message ? <p class="msg error">{message.text}</p> : <p class="muted">Loading…</p>}
       </section>
     );
   }
 
   const saved = view.save === 'saved';
+  const quiet = (view.answer === 'up-to-date' || view.answer === 'previous') && !saved;
   return (
-    <section class="panel" aria-labelledby="panel-title" data-state="ready">
-      <Header onClose={api.close} />
+    <section class={form !== 'none' || message ? 'panel open' : 'panel'} data-card data-answer={view.answer} aria-labelledby={`title-${uid}`} data-state="ready" ref={card}>
+      <Header id={`title-${uid}`} title={titleOf(view)} onClose={api.close} />
+      {quiet ? (
+        <p class="who">
+          {view.entry ? <>“{view.entry.alias}” </> : null}
+          <span class="muted">
+            {view.answer === 'up-to-date' ? 'holds this secret as its current one' : 'holds this as its previous secret; the current one is newer'} · seen on{' '}
+            {view.host}
+          </span>
+        </p>
+      ) : (
+      <>
       <p class="who">
         {view.entry ? (
           <>
@@ -196,9 +224,6 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
         </span>
       </p>
       {view.statedDate !== undefined && <p class="muted">Date on the page: {formatDay(view.statedDate)}</p>}
-      {view.hasPrevious && !saved && (
-        <p class="muted">The secret shown before the rotation goes to the previous slot (it works 7 more days).</p>
-      )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={(e) => void act(copy, false, e)}>
           Copy for ShopCtrl
@@ -222,7 +247,7 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
       <div class={`msg ${message?.tone ?? ''}`} role="status" aria-live="polite">
         {message?.text}
         {message?.directions && <p class="directions">{message.directions}</p>}
-        {view.save === 'pending-unlock' && (
+        {(view.save === 'pending-unlock' || view.save === 'pending-first-run' || view.answer === 'locked') && (
           <p>
             <button type="button" onClick={(e) => void act(api.openVault, false, e)}>
               Open LWA Vault
@@ -230,15 +255,32 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
           </p>
         )}
       </div>
+      </>
+      )}
     </section>
   );
 }
 
-function Header({ onClose }: { onClose: () => void }) {
+function titleOf(view: SightingView): string {
+  switch (view.answer) {
+    case 'up-to-date':
+      return 'Up to date';
+    case 'previous':
+      return `Previous secret, ${view.previousDaysLeft ?? 0} ${view.previousDaysLeft === 1 ? 'day' : 'days'} left`;
+    case 'offer':
+      return 'Not in LWA Vault';
+    case 'locked':
+      return 'Locked: unlock to compare';
+    default:
+      return 'New client secret';
+  }
+}
+
+function Header({ id, title, onClose }: { id?: string; title: string; onClose: () => void }) {
   return (
     <header>
-      <h1 id="panel-title">
-        <span class="brand">LWA Vault</span> New client secret
+      <h1 id={id}>
+        <span class="brand">LWA Vault</span> {title}
       </h1>
       <button type="button" class="close" aria-label="Dismiss" title="Dismiss (Esc)" onClick={onClose}>
         ×

@@ -7,6 +7,7 @@ import { startSecretCapture } from '../../utils/rotation-capture/on-page/capture
 // Runs on every Seller Central / Vendor Central / Solution Provider Portal page (explicit hosts, every frame):
 // keep it small. The host table and the extension API polyfill are left out of this bundle at build time
 // (utils/rotation-capture/content-build.ts); the panel is a separate page loaded only when a secret is found.
+// With `use_dynamic_url`, getURL gives this session's dynamic address of panel.html (the only one that loads).
 export default defineContentScript({
   matches: AMAZON_CONSOLE_MATCHES,
   allFrames: true,
@@ -19,7 +20,6 @@ export default defineContentScript({
       doc: document,
       report: (data) => send('sighting.report', data),
       panelUrl,
-      extensionOrigin: new URL(panelUrl).origin,
     });
     ctx.onInvalidated(stop);
   },

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { connectToPage, createClickGuard } from '../../components/panel/bridge';
 import { copyFromPanel } from '../../components/panel/copy';
@@ -6,21 +7,29 @@ import { Panel, type PanelApi } from '../../components/panel/Panel';
 import '../../components/panel/panel.css';
 import { send } from '../../utils/client';
 
-// The panel framed beside a new client secret on an Amazon console page (utils/rotation-capture/on-page/).
-// It loads hidden, in advance; the content script then says which sighting to show, over a private port.
-// The background checks that the sighting belongs to the tab this frame is in.
+// The panel docked on an Amazon console page (utils/rotation-capture/on-page/dock.ts), one card per secret there.
+// It loads hidden, in advance; the content script hands it one-time tokens over a private port, and only the
+// sightings the background lets this frame claim are shown. Until the user interacts, every card has the same
+// size whatever the answer (the page sees the frame's size); after that the frame grows to its content.
 const root = document.getElementById('panel')!;
 const guard = createClickGuard(Date.now, (armed) => (document.documentElement.dataset.armed = String(armed)));
-let shownId: string | undefined;
+let addCard: (id: string) => void = () => {};
 
 const page = connectToPage((message) => {
   if (message.type === 'moved') guard.hold();
-  else if (!shownId) show(message.id);
+  else void send('sighting.claim', { token: message.token }).then(({ id }) => addCard(id), () => undefined);
 });
 
-function show(id: string): void {
-  shownId = id;
-  const api: PanelApi = {
+const openVault = async () => {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  }
+};
+
+function apiFor(id: string, dismiss: () => void): PanelApi {
+  return {
     view: () => send('sighting.view', { id }),
     copy: async () => {
       const { secret } = await send('sighting.copy', { id });
@@ -29,33 +38,52 @@ function show(id: string): void {
     save: (newEntry) => send('sighting.save', newEntry ? { id, newEntry } : { id }),
     setShopCtrlUrl: (url) => send('sighting.setShopCtrlUrl', { id, url }),
     sendToShopCtrl: () => send('sighting.sendToShopCtrl', { id }),
-    openVault: async () => {
-      try {
-        await browser.action.openPopup();
-      } catch {
-        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-      }
-    },
-    close: () => page.send({ type: 'close' }),
+    openVault,
+    close: dismiss,
   };
-  // On key *up*: the frame goes away only after the whole key press was delivered to it.
-  addEventListener('keyup', (event) => {
-    if (event.key === 'Escape') api.close();
-  });
-  new ResizeObserver(() => page.send({ type: 'size', height: root.getBoundingClientRect().height })).observe(root);
-  render(
-    <Panel
-      api={api}
-      guard={guard}
-      onShown={() => {
-        guard.hold();
-        // When the first view was painted: read by the latency bench and the end-to-end tests.
-        requestAnimationFrame(() => {
-          document.documentElement.dataset.shownAt = String(Date.now());
-          page.send({ type: 'shown' });
-        });
-      }}
-    />,
-    root,
+}
+
+function Dock() {
+  const [ids, setIds] = useState<string[]>([]);
+  addCard = (id) => setIds((now) => (now.includes(id) ? now : [...now, id]));
+  const dismiss = (id: string) => () =>
+    setIds((now) => {
+      const next = now.filter((other) => other !== id);
+      if (next.length === 0) page.send({ type: 'close' });
+      return next;
+    });
+  return (
+    <>
+      {ids.map((id) => (
+        <Panel
+          key={id}
+          api={apiFor(id, dismiss(id))}
+          guard={guard}
+          onShown={() => {
+            guard.hold();
+            // When the card's first view was painted: read by the latency bench and the end-to-end tests.
+            requestAnimationFrame(() => {
+              document.documentElement.dataset.shownAt = String(Date.now());
+              document.documentElement.dataset.cards = String(ids.length);
+              page.send({ type: 'shown' });
+            });
+          }}
+        />
+      ))}
+    </>
   );
 }
+
+// The user's first trusted interaction frees the frame's size (a form may open); before it, it stays nominal.
+const interacted = (event: Event) => {
+  if (!event.isTrusted || document.documentElement.dataset.interacted) return;
+  document.documentElement.dataset.interacted = 'true';
+  new ResizeObserver(() => page.send({ type: 'size', height: root.getBoundingClientRect().height })).observe(root);
+};
+addEventListener('pointerdown', interacted, true);
+addEventListener('keydown', interacted, true);
+// On key *up*: the frame goes away only after the whole key press was delivered to it.
+addEventListener('keyup', (event) => {
+  if (event.key === 'Escape') page.send({ type: 'close' });
+});
+render(<Dock />, root);

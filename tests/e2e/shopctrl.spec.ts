@@ -72,7 +72,7 @@ async function rotateInVendorCentral(page: Page) {
   await page.locator('#confirm-rotate').click();
   await expect(page.locator('.box .date')).toHaveText(inDays(180));
   await page.getByRole('button', { name: 'Show client secret' }).click();
-  return readyPanel(page);
+  return readyPanel(page, { cards: 2 }); // the old secret's card and the new one's
 }
 
 const shopCtrlState = (shop: Page) =>

@@ -2,7 +2,7 @@ import { kindOfHost } from '../amazon/hosts';
 import { VaultError } from '../errors';
 import type { Handlers } from '../router';
 import { ROTATION_WINDOW_MS } from '../detect/rotation-clicks';
-import { classifyReport } from '../rotation-capture/classify';
+import { answerFor } from '../rotation-capture/classify';
 import type { NewEntryInput, SaveOutcome, ShopCtrlOutcome, SightingView } from '../rotation-capture/protocol';
 import { matchingEntry, saveSighting, suggestNewEntry } from '../rotation-capture/save';
 import type { Sighting, SightingStore } from '../rotation-capture/sightings';
@@ -14,12 +14,13 @@ import type { EntryMeta } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 
 /**
- * The background side of issue #5. The router has already checked the message (zod) and that the sender is at
- * least content-level; these handlers also check *which* content-level sender it is:
- * - `sighting.report` only from a content script (a page URL on an Amazon console host);
- * - every action only from the panel page (`/panel.html`, an extension frame a page cannot script or click
- *   for the user), and only on a sighting reported from the panel's own tab.
- * No stored secret ever goes back to either: the page learns a status, the panel learns the entry's alias.
+ * The background side of the rotation watch. The router has already checked the message (zod) and that the
+ * sender is at least content-level; these handlers also check *which* content-level sender it is:
+ * - `sighting.report` only from a content script (a page URL on an Amazon console host); it learns a one-time
+ *   token and nothing about the vault (same reply whatever the vault holds);
+ * - `sighting.claim` only from the panel page (`/panel.html`, an extension frame a page cannot script or click
+ *   for the user) in the same tab, once per token; every action after that only from the frame that claimed it.
+ * No stored secret ever goes back to either: the panel learns the answer and the entry's alias.
  */
 
 export interface DetectHandlerDeps {
@@ -38,12 +39,14 @@ export interface DetectHandlerDeps {
 /** The parts of `runtime.MessageSender` these handlers read. */
 export interface DetectSender {
   url?: string;
+  frameId?: number;
   tab?: { id?: number; url?: string };
 }
 
 type SightingHandlers = Pick<
   Handlers,
   | 'sighting.report'
+  | 'sighting.claim'
   | 'sighting.view'
   | 'sighting.copy'
   | 'sighting.save'
@@ -95,7 +98,13 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
   const save = async (sighting: Sighting, newEntry: NewEntryInput | undefined): Promise<SaveOutcome> => {
     if (sighting.saved) return { state: 'saved', alias: sighting.saved.alias, rotated: false };
     const state = await vaultState();
-    if (state === 'missing') throw new VaultError('no-vault', 'Create your LWA Vault first (toolbar button), then save again.');
+    if (state === 'missing') {
+      // A fresh install: the entry is described now, the save completes once the first-run screen made the vault.
+      const described = newEntry ?? sighting.pendingSave?.newEntry;
+      if (!described) return { state: 'needs-entry' };
+      await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: { newEntry: described } }));
+      return { state: 'pending-first-run' };
+    }
     if (state === 'locked') {
       await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: newEntry ? { newEntry } : (s.pendingSave ?? {}) }));
       return { state: 'pending-unlock' };
@@ -155,7 +164,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
       const own = async (id: string): Promise<Sighting> => {
         if (role !== 'panel' || tabId === undefined) throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
         const sighting = await sightings.get(id);
-        if (!sighting || sighting.tabId !== tabId) throw new VaultError('not-found', OUTDATED);
+        if (!sighting || sighting.tabId !== tabId || sighting.claimedBy !== sender.frameId) throw new VaultError('not-found', OUTDATED);
         return sighting;
       };
 
@@ -163,31 +172,33 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
         'sighting.report': async (report) => {
           const host = fromPage();
           const at = now();
-          const status = await classifyReport(
-            report,
-            {
-              locked: (await vaultState()) !== 'unlocked',
-              entries: (await vault.listEntries()).entries,
-              secretsOf: (entryId) => vault.getEntry(entryId).then((v) => v.secrets, () => undefined),
-            },
-            at,
-          );
-          if (status !== 'new') return { status };
           const sinceClick = report.rotateClickedAt === undefined ? -1 : at - report.rotateClickedAt;
           const sighting: Sighting = {
             id: deps.newId(),
+            token: deps.newId(),
             tabId: tabId!,
             host,
             secret: report.secret,
             afterRotateClick: sinceClick >= 0 && sinceClick <= ROTATION_WINDOW_MS,
-            status,
             at,
             ...(report.clientId ? { clientId: report.clientId } : {}),
             ...(report.statedDate !== undefined ? { statedDate: report.statedDate } : {}),
-            ...(report.previousSecret ? { previousSecret: report.previousSecret } : {}),
+            ...(report.previousSecret && report.previousSecret !== report.secret ? { previousSecret: report.previousSecret } : {}),
           };
           await sightings.add(sighting);
-          return { status, id: sighting.id };
+          return { token: sighting.token };
+        },
+
+        'sighting.claim': async ({ token }) => {
+          if (role !== 'panel' || tabId === undefined || sender.frameId === undefined) {
+            throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
+          }
+          const frameId = sender.frameId;
+          const match = (await sightings.all()).find((s) => s.token === token && s.tabId === tabId && s.claimedBy === undefined);
+          if (!match) throw new VaultError('not-found', OUTDATED);
+          const claimed = await sightings.update(match.id, (s) => (s.claimedBy === undefined ? { ...s, claimedBy: frameId } : s));
+          if (claimed?.claimedBy !== frameId) throw new VaultError('not-found', OUTDATED);
+          return { id: match.id };
         },
 
         'sighting.view': async ({ id }) => {
@@ -198,9 +209,17 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
             sighting = await own(id);
             state = await vaultState();
           }
-          const entry = await entryOf(sighting);
+          const entries = (await vault.listEntries()).entries;
+          const { answer, entry: about } = await answerFor(
+            { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
+            { state, entries, secretsOf: (entryId) => vault.getEntry(entryId).then((v) => v.secrets, () => undefined) },
+          );
+          const entry = (sighting.saved && entries.find((e) => e.id === sighting.saved!.entryId)) || about || (await entryOf(sighting));
           const shopCtrlHost = entry?.shopCtrlUrl ? parseShopCtrlUrl(entry.shopCtrlUrl)?.host : undefined;
+          const previousUntil = answer === 'previous' ? entry?.previousSecretExpiresAt : undefined;
           return {
+            answer,
+            ...(previousUntil !== undefined ? { previousDaysLeft: Math.max(0, Math.ceil((previousUntil - now()) / DAY_MS)) } : {}),
             host: sighting.host,
             kind: kindOfHost(sighting.host) ?? 'seller',
             ...(sighting.clientId ? { clientId: sighting.clientId } : {}),
@@ -210,7 +229,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
             vault: state,
             ...(entry ? { entry: { alias: entry.alias, ...(shopCtrlHost ? { shopCtrlHost } : {}) } } : {}),
             suggestion: suggestNewEntry(sighting.host, sighting.clientId),
-            save: sighting.saved ? 'saved' : sighting.pendingSave ? 'pending-unlock' : 'not-saved',
+            save: sighting.saved ? 'saved' : sighting.pendingSave ? (state === 'missing' ? 'pending-first-run' : 'pending-unlock') : 'not-saved',
             ...(sighting.saved ? { savedAlias: sighting.saved.alias } : {}),
             ...(sighting.shopCtrl ? { shopCtrl: sighting.shopCtrl } : {}),
           };
@@ -254,6 +273,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const NOT_SHOPCTRL = 'That is not a ShopCtrl address. Paste the https address of your shop settings page on <your shop>.shopctrl.com.';
 
 /** 'panel': our panel page; 'page': a content script (any non-extension URL, the router vouched for the host). */

@@ -1,5 +1,5 @@
 import { VaultError } from '../errors';
-import { rotateSecret } from '../rotation/rotate';
+import { rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from '../rotation/rotate';
 import type { EntryMeta } from '../vault/schema';
 import type { EntryChange, VaultService } from '../vault/vault';
 import type { EntryView } from '../vault/protocol';
@@ -35,13 +35,8 @@ export function rotationChange({ meta, secrets }: EntryView, input: RotateEntryI
   }
   const next = result.meta;
   return {
-    meta: {
-      secretIssuedAt: next.secretIssuedAt,
-      // null removes: without a stated date the expiry is computed from secretIssuedAt.
-      secretExpiresAt: next.secretExpiresAt ?? null,
-      previousSecretExpiresAt: next.previousSecretExpiresAt ?? null,
-    },
-    secrets: { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
+    meta: rotatedMetaPatch(next),
+    secrets: rotatedSecretsPatch(result.secrets),
     events: [{ type: 'rotated', detail: input.detail }],
   };
 }

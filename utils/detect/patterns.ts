@@ -25,6 +25,12 @@ const BEFORE = '(?<![A-Za-z0-9_.\\-])';
 const AFTER = '(?![A-Za-z0-9_])';
 const SECRET_BODY = 'amzn1\\.oa2-cs\\.v1\\.[0-9a-f]{64}';
 const CLIENT_ID_BODY = 'amzn1\\.application-oa2-client\\.[0-9a-f]{32}';
+/** The bare forms, boundaries left to the caller (text joined from several nodes, see `split-text.ts`). */
+export const SECRET_BARE = new RegExp(SECRET_BODY, 'g');
+export const CLIENT_ID_BARE = new RegExp(CLIENT_ID_BODY, 'g');
+/** What may not touch a match on either side (see the boundaries above). */
+export const GLUED_BEFORE = /[A-Za-z0-9_.-]/;
+export const GLUED_AFTER = /[A-Za-z0-9_]/;
 
 /** Global matchers for use inside longer text. `String.prototype.match` resets `lastIndex`, so sharing is safe. */
 const SECRET_IN_TEXT = new RegExp(BEFORE + SECRET_BODY + AFTER, 'g');

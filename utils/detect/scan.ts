@@ -1,4 +1,5 @@
-import { findClientIdsInText, findSecretsInText, mayContainClientId, mayContainSecret } from './patterns';
+import { CLIENT_ID_BARE, CLIENT_ID_HINT, findClientIdsInText, findSecretsInText, mayContainClientId, mayContainSecret, SECRET_BARE, SECRET_HINT } from './patterns';
+import { createRunJoiner } from './split-text';
 import { parseStatedDate } from './stated-date';
 import { composedAncestry, isTextControl, walkComposed, type SubRoot } from './walk';
 
@@ -6,8 +7,9 @@ import { composedAncestry, isTextControl, walkComposed, type SubRoot } from './w
  * Finding LWA client secrets in a DOM subtree and the client id shown beside each.
  *
  * Two stages, so the watcher can drop already-reported sightings before paying for pairing:
- * 1. `locateSecrets(root)`: where secrets are (text nodes, input/textarea `.value`, any attribute), walking open
- *    shadow roots and same-origin iframes. Every string gets the cheap `includes` pre-test before any regex.
+ * 1. `locateSecrets(root)`: where secrets are (text nodes, text split across adjacent inline elements or text
+ *    nodes (`split-text.ts`), input/textarea `.value`, any attribute), walking open shadow roots and same-origin
+ *    iframes. Every string gets the cheap `includes` pre-test before any regex.
  * 2. `describeSecrets(occurrences)`: pairs each with a client id and reads a stated date near it.
  *
  * Pairing rule: walk up the composed tree from the element showing the secret; the first ancestor (the element
@@ -58,10 +60,14 @@ export function locateSecrets(root: Node, opts: ScanOptions = {}): SecretOccurre
       found.push({ secret, element, source });
     }
   };
+  const runs = createRunJoiner([SECRET_BARE], [SECRET_HINT], ({ value, element }) => add(value, element, 'text'));
   walkComposed(
     root,
     {
-      text: (node, shownBy) => add(node.data, shownBy, 'text'),
+      text: (node, shownBy) => {
+        add(node.data, shownBy, 'text');
+        runs.text(node, shownBy);
+      },
       element: (el) => {
         if (isTextControl(el)) add(el.value, el, 'value');
         for (const attr of Array.from(el.attributes)) add(attr.value, el, 'attribute');
@@ -70,6 +76,7 @@ export function locateSecrets(root: Node, opts: ScanOptions = {}): SecretOccurre
     },
     opts.deep ?? true,
   );
+  runs.flush();
   return found;
 }
 
@@ -126,23 +133,38 @@ function statedDateNear(scope: readonly Node[]): number | undefined {
 /** For every composed node that contains a client id: the distinct client ids it contains. */
 function indexClientIds(top: Node): Map<Node, Set<string>> {
   const index = new Map<Node, Set<string>>();
-  const note = (text: string, element: Element): void => {
-    if (!mayContainClientId(text)) return;
-    for (const clientId of findClientIdsInText(text)) {
-      for (const node of composedAncestry(element)) {
-        let ids = index.get(node);
-        if (!ids) index.set(node, (ids = new Set()));
-        if (ids.has(clientId)) break; // ancestors above already have it
-        ids.add(clientId);
-      }
+  visitClientIds(top, (clientId, element) => {
+    for (const node of composedAncestry(element)) {
+      let ids = index.get(node);
+      if (!ids) index.set(node, (ids = new Set()));
+      if (ids.has(clientId)) break; // ancestors above already have it
+      ids.add(clientId);
     }
+  });
+  return index;
+}
+
+/** The distinct client ids shown in `root` (text, split text, values, attributes, shadow roots, frames). */
+export function clientIdsIn(root: Node): string[] {
+  const ids = new Set<string>();
+  visitClientIds(root, (clientId) => ids.add(clientId));
+  return [...ids];
+}
+
+function visitClientIds(root: Node, found: (clientId: string, element: Element) => void): void {
+  const note = (text: string, element: Element): void => {
+    if (mayContainClientId(text)) for (const clientId of findClientIdsInText(text)) found(clientId, element);
   };
-  walkComposed(top, {
-    text: (node, shownBy) => note(node.data, shownBy),
+  const runs = createRunJoiner([CLIENT_ID_BARE], [CLIENT_ID_HINT], ({ value, element }) => note(value, element));
+  walkComposed(root, {
+    text: (node, shownBy) => {
+      note(node.data, shownBy);
+      runs.text(node, shownBy);
+    },
     element: (el) => {
       if (isTextControl(el)) note(el.value, el);
       for (const attr of Array.from(el.attributes)) note(attr.value, el);
     },
   });
-  return index;
+  runs.flush();
 }

@@ -10,8 +10,10 @@
  *   then day/month), `04.06.2027` (read as day.month, the European habit).
  * - The result is milliseconds at UTC midnight of that calendar day; anything else gives `undefined`.
  *
- * Localised console pages (German, Japanese, ...) will not match; they simply yield no stated date and the
- * caller falls back to its computed dates.
+ * - Without an English keyword (a console in another language): the latest date written in a form that reads
+ *   the same in every language: `21.05.2027`, `2027-05-21`, `2027/05/21`, `2027年5月21日` / `2027년 5월 21일`.
+ *   The caller keeps it only when it is plausible for a new secret (`plausibleStatedExpiry`), so the old
+ *   secret's near date or an unrelated past date does not count. Month names in other languages are not read.
  */
 
 const KEYWORD =
@@ -25,7 +27,9 @@ const MONTH_DAY_YEAR = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/;
 
-/** The first keyword-introduced date in `text`, as ms at UTC midnight, or `undefined`. */
+const NEUTRAL = /(?<!\d)(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})[-/](\d{1,2})[-/](\d{1,2})|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]?)(?!\d)/g;
+
+/** The first keyword-introduced date in `text`, else the latest language-neutral one; ms at UTC midnight. */
 export function parseStatedDate(text: string): number | undefined {
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
@@ -33,7 +37,12 @@ export function parseStatedDate(text: string): number | undefined {
     if (date !== undefined) return date;
     if (m[0].length === 0) KEYWORD.lastIndex++;
   }
-  return undefined;
+  let latest: number | undefined;
+  for (const m of text.matchAll(NEUTRAL)) {
+    const date = m[1] ? utcDay(+m[3]!, +m[2]!, +m[1]) : m[4] ? utcDay(+m[4], +m[5]!, +m[6]!) : utcDay(+m[7]!, +m[8]!, +m[9]!);
+    if (date !== undefined && (latest === undefined || date > latest)) latest = date;
+  }
+  return latest;
 }
 
 /** A date in one of the accepted forms at the very start of `text`, as ms at UTC midnight. */

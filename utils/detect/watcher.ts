@@ -1,5 +1,6 @@
 import { mayContainSecret } from './patterns';
 import { describeSecrets, locateSecrets, type Finding, type SecretOccurrence } from './scan';
+import { isInline } from './split-text';
 import { isTextControl, type SubRoot } from './walk';
 
 /**
@@ -8,7 +9,8 @@ import { isTextControl, type SubRoot } from './walk';
  * - One full scan at start (scheduled like any other batch).
  * - A MutationObserver (subtree, childList, characterData, attributes) on the document and on every open shadow
  *   root and same-origin frame document the scans enter. Mutation callbacks only *collect* nodes: added nodes
- *   and changed text nodes (text pre-tested with `includes` before queueing) are scanned with their subtrees,
+ *   and changed text nodes (text pre-tested before queueing) are scanned with their subtrees (added text or
+ *   inline elements with their parent: a split secret's other parts are its siblings),
  *   elements whose attributes changed are scanned alone (their value and attributes). Once per scheduled
  *   callback (idle callback, else animation frame, else a 50 ms timer; `opts.schedule` overrides) the queue is
  *   pruned to its outermost nodes and scanned. The whole document is never rescanned because of a mutation.
@@ -36,6 +38,14 @@ export interface WatchOptions {
   pollAfterClickMs?: readonly number[];
 }
 
+/** Text that may be one part of a split secret: a piece of the prefix, or a run of lowercase hex. */
+const MAY_BE_PART = /amzn|oa2-|cs\.v1|[0-9a-f]{8}/;
+
+/** Added text, or an added inline element: scanned with its parent, which may hold the other parts. */
+function partOfRun(node: Node): boolean {
+  return node.nodeType === 3 || (node.nodeType === 1 && isInline(node as Element));
+}
+
 const OBSERVE: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true };
 const FIELD_EVENTS = ['input', 'change', 'focusin'] as const;
 
@@ -58,9 +68,11 @@ export function watchForSecrets(
 
   const observer = new win.MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'childList') record.addedNodes.forEach((node) => subtrees.add(node));
+      if (record.type === 'childList') record.addedNodes.forEach((node) => subtrees.add(partOfRun(node) ? (record.target as Node) : node));
       else if (record.type === 'characterData') {
-        if (mayContainSecret(record.target.nodeValue ?? '')) subtrees.add(record.target);
+        // A part of a split secret changed: its neighbours are needed to see the whole.
+        const text = record.target.nodeValue ?? '';
+        if (mayContainSecret(text) || MAY_BE_PART.test(text)) subtrees.add(record.target.parentNode ?? record.target);
       } else if (record.target.nodeType === 1) lone.add(record.target as Element);
     }
     requestBatch();

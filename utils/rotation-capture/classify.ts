@@ -1,59 +1,50 @@
-import { classifyFinding } from '../detect/rotation-clicks';
 import type { EntryMeta, EntrySecrets } from '../vault/schema';
-import type { ReportStatus } from './protocol';
+import type { SightingAnswer } from './protocol';
 
-/** What the background knows when a secret is reported. `secretsOf` is only called while unlocked. */
+/** What the background knows when a panel asks about a sighting. `secretsOf` is only called while unlocked. */
 export interface VaultKnowledge {
-  locked: boolean;
+  state: 'missing' | 'locked' | 'unlocked';
   /** Entry metadata (readable while locked), in the vault's alias order. */
   entries: readonly EntryMeta[];
   secretsOf(entryId: string): Promise<Pick<EntrySecrets, 'clientSecret' | 'previousClientSecret'> | undefined>;
 }
 
-export interface ReportFacts {
+export interface SightingFacts {
   secret: string;
   clientId?: string | undefined;
-  rotateClickedAt?: number | undefined;
+  /** The page showed it after a click where it appeared, or in place of another secret for the same client id. */
+  rotationSeen: boolean;
+}
+
+export interface Answer {
+  answer: SightingAnswer;
+  /** The entry the answer is about (up-to-date, previous, new). */
+  entry?: EntryMeta;
 }
 
 /** Unpaired secrets are compared with every entry's secret only up to this many entries (each is a decrypt). */
 export const MAX_UNPAIRED_COMPARISONS = 200;
 
 /**
- * Is this sighting worth a panel? The rules of `classifyFinding` (a Rotate click shortly before; or a vault
- * secret for this client id that differs; equal means up to date), plus what only the background can know:
- * - a secret equal to the entry's *previous* secret is an old one still on screen: ignored;
- * - an entry with this client id but no secret yet: new (the vault is missing it);
- * - locked: a Rotate click still makes it new; otherwise, if the vault has this app, nobody can tell ('locked').
+ * The answer for one sighted secret, decided from the vault alone (plus whether the page showed a rotation):
+ * the vault's current secret → up-to-date; its previous one → previous; an entry with this client id but
+ * another or no secret → new; no such entry → new when the page showed a rotation, else the offer to save.
+ * An unpaired secret (no client id beside it) is looked for among the entries' secrets.
  */
-export async function classifyReport(report: ReportFacts, vault: VaultKnowledge, now: number): Promise<ReportStatus> {
-  const { secret, clientId } = report;
+export async function answerFor(facts: SightingFacts, vault: VaultKnowledge): Promise<Answer> {
+  const { secret, clientId } = facts;
+  const unknown: Answer = { answer: facts.rotationSeen ? 'new' : 'offer' };
+  if (vault.state === 'missing') return unknown;
   const matches = clientId === undefined ? [] : vault.entries.filter((e) => e.clientId === clientId);
-  const clicked = classifyFinding({ secret }, { now, rotateClickedAt: report.rotateClickedAt, seenBefore: new Set() }) === 'new';
+  if (vault.state === 'locked') return clientId === undefined || matches.length > 0 ? { answer: 'locked' } : unknown;
 
-  if (vault.locked) {
-    if (clicked) return 'new';
-    return matches.length > 0 ? 'locked' : 'ignored';
-  }
-
-  const currents: string[] = [];
-  let missingSecret = false;
   const candidates = clientId !== undefined ? matches : vault.entries.slice(0, MAX_UNPAIRED_COMPARISONS);
+  let previous: EntryMeta | undefined;
   for (const entry of candidates) {
     const secrets = await vault.secretsOf(entry.id);
-    if (!secrets) continue;
-    if (secrets.previousClientSecret === secret && secrets.clientSecret !== secret) return 'ignored';
-    if (secrets.clientSecret !== undefined) currents.push(secrets.clientSecret);
-    else if (clientId !== undefined) missingSecret = true;
+    if (secrets?.clientSecret === secret) return { answer: 'up-to-date', entry };
+    if (secrets?.previousClientSecret === secret) previous ??= entry;
   }
-  // Duplicates of one client id: an equal secret among them means up to date, else the first one decides.
-  const knownSecrets = new Map<string, string>();
-  if (clientId !== undefined && currents.length > 0) knownSecrets.set(clientId, currents.includes(secret) ? secret : currents[0]!);
-  if (clientId === undefined) currents.forEach((s, i) => knownSecrets.set(`#${i}`, s));
-  const status = classifyFinding(
-    { secret, clientId },
-    { now, rotateClickedAt: report.rotateClickedAt, knownSecrets, seenBefore: new Set() },
-  );
-  if (status === 'seen') return missingSecret ? 'new' : 'ignored';
-  return status;
+  if (previous) return { answer: 'previous', entry: previous };
+  return matches[0] ? { answer: 'new', entry: matches[0] } : unknown;
 }

@@ -3,11 +3,13 @@ import { CLIENT_ID_EXACT, CLIENT_SECRET_EXACT } from '../detect/patterns';
 import type { ShopCtrlFieldName } from '../fill/fields';
 
 /**
- * Messages of the rotation capture (issue #5): a content script on an Amazon console host reports a client
- * secret it saw; the panel (panel.html, framed into that tab) asks for the actions on it. Both are
- * content-level senders; `utils/background/detect-handlers.ts` further checks which of the two sent what,
- * and that a panel only touches sightings of its own tab. Nothing here ever carries a stored vault secret
- * to a content-level sender: `sighting.copy` returns the value the page itself showed.
+ * Messages of the rotation watch: a content script on an Amazon console host reports a client secret it saw and
+ * gets back only a one-time token (never an answer: the page must not learn what the vault knows); it hands the
+ * token to its own panel frame, which claims it (`sighting.claim`) and from then on asks for the answer and the
+ * actions. Both are content-level senders; `utils/background/detect-handlers.ts` further checks which of the two
+ * sent what, that a panel only touches sightings of its own tab, and only the ones its own frame claimed.
+ * Nothing here ever carries a stored vault secret to a content-level sender: `sighting.copy` returns the value
+ * the page itself showed.
  */
 
 const secret = z.string().regex(CLIENT_SECRET_EXACT);
@@ -35,12 +37,14 @@ export const sightingProtocol = {
       clientId: clientId.optional(),
       /** A date the page states beside the secret (UTC midnight). */
       statedDate: instant.optional(),
-      /** When the user last clicked a "Rotate secret" control on this page. */
+      /** When the user clicked, shortly before, a control where this secret then appeared (a rotation). */
       rotateClickedAt: instant.optional(),
-      /** The secret this page showed for the same app before that click (goes to the previous slot). */
+      /** The secret this page showed for the same app before this one (it was replaced: a rotation). */
       previousSecret: secret.optional(),
     }),
   },
+  /** Panel: the one-time token its content script handed it; answers with the sighting to ask about. */
+  'sighting.claim': { access: 'content', request: z.object({ token: sightingIdSchema }) },
   /** Panel: what to show about one sighting (no secret values). */
   'sighting.view': { access: 'content', request: z.object({ id }) },
   /** Panel, after a click on Copy: the sighted value (what the page shows), to copy with auto-clear. */
@@ -54,16 +58,22 @@ export const sightingProtocol = {
 } as const;
 
 /**
- * - new: show the panel.
- * - up-to-date: the vault's current secret for this app; a quiet mark.
- * - locked: the vault has this app but is locked, so nobody can tell; a quiet mark.
- * - ignored: nothing to say (an app the vault does not know, shown without a rotation; an old secret).
+ * What the vault says about a sighted secret (README "Rotation watch" has the table):
+ * - up-to-date: the vault's current secret for this client id;
+ * - previous: its previous secret (still working for `previousDaysLeft` days);
+ * - new: the vault has this client id with another (or no) secret, or the secret replaced another one for the
+ *   same client id on the page, or appeared where the user had just clicked;
+ * - offer: no entry has this client id (also: no vault yet); "Not in LWA Vault — Save";
+ * - locked: nobody can tell until the vault is unlocked (the panel asks again then).
  */
-export type ReportStatus = 'new' | 'up-to-date' | 'locked' | 'ignored';
+export type SightingAnswer = 'up-to-date' | 'previous' | 'new' | 'offer' | 'locked';
 
-export type SaveState = 'not-saved' | 'pending-unlock' | 'saved';
+export type SaveState = 'not-saved' | 'pending-unlock' | 'pending-first-run' | 'saved';
 
 export interface SightingView {
+  answer: SightingAnswer;
+  /** For `previous`: whole days until it stops working (0: today). */
+  previousDaysLeft?: number;
   host: string;
   kind: 'seller' | 'vendor';
   clientId?: string;
@@ -85,6 +95,7 @@ export interface SightingView {
 export type SaveOutcome =
   | { state: 'saved'; alias: string; rotated: boolean }
   | { state: 'pending-unlock' }
+  | { state: 'pending-first-run' }
   | { state: 'needs-entry' };
 
 export type ShopCtrlOutcome =
@@ -102,7 +113,8 @@ export type ShopCtrlOutcome =
   | { state: 'failed'; message: string };
 
 export interface SightingReplies {
-  'sighting.report': { status: ReportStatus; id?: string };
+  'sighting.report': { token: string };
+  'sighting.claim': { id: string };
   'sighting.view': SightingView;
   'sighting.copy': { secret: string };
   'sighting.save': SaveOutcome;

@@ -1,8 +1,8 @@
 import { kindOfHost, marketplacesOfHost, regionOfHost } from '../amazon/hosts';
 import { addDays, PREVIOUS_SECRET_GRACE_DAYS } from '../rotation/rules';
-import { rotateSecret } from '../rotation/rotate';
+import { rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from '../rotation/rotate';
 import type { EntryInputMeta } from '../vault/protocol';
-import type { EntryMeta } from '../vault/schema';
+import type { EntryMeta, EntrySecrets } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 import type { NewEntryInput } from './protocol';
 import type { Sighting } from './sightings';
@@ -23,9 +23,10 @@ export async function matchingEntry(vault: Pick<VaultService, 'listEntries'>, cl
 
 /**
  * Stores a sighted secret (the vault must be unlocked):
- * - into the entry with its client id, by the two-slot rule (`rotateSecret`). When the page showed another
- *   secret for this app before the Rotate click and the vault's current one is not that, the vault was behind:
- *   the shown one is what Amazon keeps alive for 7 more days, so it goes to the previous slot;
+ * - into the entry with its client id, by the two-slot rule (`rotateSecret`): the vault's current secret becomes
+ *   the previous one, whatever the page says it showed before (the page may lie: its "previous" only ever fills
+ *   the previous slot of an entry that had none, see `pageNoted`); the secret leaving the previous slot is kept
+ *   in the entry's sealed `retiredSecrets`;
  * - or into a new entry built from `newEntry` (and the host), when none matches; otherwise 'needs-entry'.
  * Events: "rotated (seen on <host>)" when the secret changed; creating logs its own "created".
  */
@@ -59,23 +60,25 @@ export async function saveSighting(
   // Decided on the vault's write queue against the entry as stored now: a rotation or notification meanwhile is seen.
   let rotated = false;
   const saved = await vault.modifyEntry(entry.id, ({ meta, secrets }) => {
-    const base = previous && secrets.clientSecret !== previous && secrets.clientSecret !== sighting.secret
-      ? { ...secrets, clientSecret: previous }
-      : secrets;
-    const result = rotateSecret(meta, base, { newSecret: sighting.secret, now, statedExpiresAt });
+    const result = rotateSecret(meta, pageNoted(secrets, previous), { newSecret: sighting.secret, now, statedExpiresAt });
     rotated = result.rotated;
     if (!result.rotated) return undefined;
     return {
-      meta: {
-        secretIssuedAt: result.meta.secretIssuedAt,
-        secretExpiresAt: result.meta.secretExpiresAt ?? null, // null removes: computed from secretIssuedAt then
-        previousSecretExpiresAt: result.meta.previousSecretExpiresAt ?? null,
-      },
-      secrets: { clientSecret: result.secrets.clientSecret, previousClientSecret: result.secrets.previousClientSecret ?? null },
+      meta: rotatedMetaPatch(result.meta),
+      secrets: rotatedSecretsPatch(result.secrets),
       events: [{ type: 'rotated', detail }],
     };
   });
   return { state: 'saved', entryId: entry.id, alias: saved.alias, rotated };
+}
+
+/**
+ * The entry's secrets before the rotation, as far as the page may shape them: the page's "secret shown before"
+ * counts only when it equals the vault's current one (then the two-slot rule moves it anyway), or when the entry
+ * holds no secret at all (nothing is displaced). Anything else the page says is ignored.
+ */
+export function pageNoted(secrets: EntrySecrets, pagePrevious: string | undefined): EntrySecrets {
+  return secrets.clientSecret === undefined && pagePrevious !== undefined ? { ...secrets, clientSecret: pagePrevious } : secrets;
 }
 
 /**

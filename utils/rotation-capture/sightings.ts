@@ -1,4 +1,4 @@
-import type { NewEntryInput, ReportStatus, ShopCtrlOutcome } from './protocol';
+import type { NewEntryInput, ShopCtrlOutcome } from './protocol';
 
 /**
  * A client secret a content script reported, as the background keeps it while the panel is open. Held in
@@ -14,11 +14,15 @@ export interface Sighting {
   secret: string;
   clientId?: string;
   statedDate?: number;
+  /** The secret the page showed for this client id before this one (a rotation on the page). */
   previousSecret?: string;
   afterRotateClick: boolean;
-  status: ReportStatus;
   at: number;
-  /** Save asked for while the vault was locked: completes when it is unlocked. */
+  /** One-time: the content script hands it to its panel frame, which claims it once (`sighting.claim`). */
+  token: string;
+  /** The frame (`sender.frameId`) that claimed the token: the only one that may act on this sighting. */
+  claimedBy?: number;
+  /** Save asked for while the vault was locked or not created yet: completes when it is unlocked. */
   pendingSave?: { newEntry?: NewEntryInput };
   saved?: { entryId: string; alias: string; at: number };
   shopCtrl?: ShopCtrlOutcome;

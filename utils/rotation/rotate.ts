@@ -26,7 +26,8 @@ export type RotateSecretResult =
  * 7 more days) and the new secret becomes current with a fresh 180-day clock. A stated expiry replaces any
  * earlier one; without it the expiry is left unset so it is computed from `secretIssuedAt`.
  * With no current secret, nothing moves and the previous slot is left as it was. A second rotation within 7 days
- * overwrites the previous slot: the vault keeps one old secret, as Amazon may revoke the older one at once.
+ * overwrites the previous slot (Amazon may revoke the older one at once), but no secret is ever dropped: the one
+ * leaving the previous slot goes to `retiredSecrets` (sealed with the rest, shown in the entry detail).
  */
 export function rotateSecret(meta: EntryMeta, secrets: EntrySecrets, input: RotateSecretInput): RotateSecretResult {
   const { newSecret, now, statedExpiresAt, statedPreviousExpiresAt } = input;
@@ -45,6 +46,34 @@ export function rotateSecret(meta: EntryMeta, secrets: EntrySecrets, input: Rota
   if (secrets.clientSecret !== undefined) {
     nextSecrets.previousClientSecret = secrets.clientSecret;
     nextMeta.previousSecretExpiresAt = statedPreviousExpiresAt ?? addDays(now, PREVIOUS_SECRET_GRACE_DAYS);
+    const leaving = secrets.previousClientSecret;
+    if (leaving !== undefined && leaving !== secrets.clientSecret) {
+      nextSecrets.retiredSecrets = retire(secrets.retiredSecrets, leaving, now);
+    }
   }
   return { rotated: true, meta: nextMeta, secrets: nextSecrets };
+}
+
+/** `history` with `secret` added at the front (once: a secret already in it keeps its first retirement). */
+export function retire(history: EntrySecrets['retiredSecrets'], secret: string, at: number): NonNullable<EntrySecrets['retiredSecrets']> {
+  const kept = history ?? [];
+  return kept.some((r) => r.secret === secret) ? kept : [{ secret, retiredAt: at }, ...kept];
+}
+
+/** The secret fields a rotation changed, as an `updateEntry` patch (null removes). */
+export function rotatedSecretsPatch(secrets: EntrySecrets): Pick<EntrySecrets, 'clientSecret' | 'retiredSecrets'> & { previousClientSecret: string | null } {
+  return {
+    clientSecret: secrets.clientSecret,
+    previousClientSecret: secrets.previousClientSecret ?? null,
+    ...(secrets.retiredSecrets ? { retiredSecrets: secrets.retiredSecrets } : {}),
+  };
+}
+
+/** The patch that applies a rotation's metadata (null removes: expiries are computed from `secretIssuedAt` then). */
+export function rotatedMetaPatch(meta: EntryMeta): { secretIssuedAt: number | undefined; secretExpiresAt: number | null; previousSecretExpiresAt: number | null } {
+  return {
+    secretIssuedAt: meta.secretIssuedAt,
+    secretExpiresAt: meta.secretExpiresAt ?? null,
+    previousSecretExpiresAt: meta.previousSecretExpiresAt ?? null,
+  };
 }

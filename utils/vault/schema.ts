@@ -84,6 +84,8 @@ export const entrySecretsSchema = z.object({
   redirectUri: z.string().optional(),
   notes: z.string().optional(),
   history: z.array(entryVersionSchema).optional(),
+  /** Secrets that left the current or previous slot (a rotation), newest first: kept, never dropped. */
+  retiredSecrets: z.array(z.object({ secret: z.string(), retiredAt: z.number() })).optional(),
 });
 export type EntrySecrets = z.infer<typeof entrySecretsSchema>;
 

@@ -61,7 +61,12 @@ describe('entries.rotate', () => {
     const { vault, meta, call } = await setup();
     const SECRET_C = `amzn1.oa2-cs.v1.${'c'.repeat(64)}`;
     await Promise.all([call('entries.rotate', { id: meta.id, newSecret: SECRET_B }), call('entries.rotate', { id: meta.id, newSecret: SECRET_C })]);
-    expect((await vault.getEntry(meta.id)).secrets).toEqual({ clientSecret: SECRET_C, previousClientSecret: SECRET_B });
+    // The first secret left both slots: it is kept in the sealed history, not dropped.
+    expect((await vault.getEntry(meta.id)).secrets).toEqual({
+      clientSecret: SECRET_C,
+      previousClientSecret: SECRET_B,
+      retiredSecrets: [{ secret: `amzn1.oa2-cs.v1.${'a'.repeat(64)}`, retiredAt: expect.any(Number) }],
+    });
   });
 
   it('is for extension pages only', async () => {

@@ -28,10 +28,21 @@ describe('parseStatedDate', () => {
   });
 
   it.each([
-    ['no keyword', 'Last login 2027-06-04'],
+    ['German', 'Zieldatum der Rotation: 04.06.2027', JUNE_4_2027],
+    ['Japanese', 'ローテーション目標日: 2027年6月4日', JUNE_4_2027],
+    ['Korean', '교체 목표일: 2027년 6월 4일', JUNE_4_2027],
+    ['French, ISO', 'Date cible de rotation : 2027-06-04', JUNE_4_2027],
+    ['the latest of several', 'Ancien secret : 10.01.2027 · nouveau : 2027/06/04', JUNE_4_2027],
+  ])('reads a language-neutral date without a keyword (%s)', (_name, text, expected) => {
+    expect(parseStatedDate(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no keyword, month name', 'Last login 4 Jun 2027'],
     ['relative only', 'Expires in 30 days'],
     ['impossible day', 'Expires on 31 Feb 2027'],
     ['month 13', 'Expires on 2027-13-01'],
+    ['day 32, no keyword', 'Datum: 32.05.2027'],
     ['unknown month name', 'Expires on 4 Junk 2027'],
     ['nothing', ''],
   ])('gives undefined for %s', (_name, text) => {

@@ -7,6 +7,7 @@ import { Panel, type PanelApi } from '../../../components/panel/Panel';
 import type { SaveOutcome, ShopCtrlOutcome, SightingView } from '../../../utils/rotation-capture/protocol';
 
 const VIEW: SightingView = {
+  answer: 'new',
   host: 'sellercentral.amazon.com',
   kind: 'seller',
   clientId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
@@ -18,7 +19,7 @@ const VIEW: SightingView = {
   save: 'not-saved',
 };
 
-const allow: ClickGuard = { allows: () => true, hold: () => undefined };
+const allow: ClickGuard = { check: () => 'ok', hold: () => undefined, observe: () => undefined };
 let container: HTMLElement | undefined;
 
 function api(overrides: Partial<PanelApi> = {}): PanelApi {
@@ -74,11 +75,33 @@ describe('Panel', () => {
 
   it('ignores a click the clickjacking guard refuses', async () => {
     const fake = api();
-    const root = await mount(fake, { allows: () => false, hold: () => undefined });
+    const root = await mount(fake, { check: () => 'just-moved', hold: () => undefined, observe: () => undefined });
     await press(button(root, 'Save to vault'));
     await flush();
     expect(fake.save).not.toHaveBeenCalled();
     expect(status(root)).toContain('The panel just moved');
+  });
+
+  it('asks for keyboard activation when the browser cannot see the panel unobscured', async () => {
+    const fake = api();
+    const root = await mount(fake, { check: () => 'not-visible', hold: () => undefined, observe: () => undefined });
+    await press(button(root, 'Save to vault'));
+    await flush();
+    expect(fake.save).not.toHaveBeenCalled();
+    expect(status(root)).toContain('press Enter on the button');
+  });
+
+  it.each([
+    ['up-to-date', 'LWA Vault Up to date', false],
+    ['previous', 'LWA Vault Previous secret, 4 days left', false],
+    ['offer', 'LWA Vault Not in LWA Vault', true],
+    ['locked', 'LWA Vault Locked: unlock to compare', true],
+    ['new', 'LWA Vault New client secret', true],
+  ] as const)('says the answer %s in its heading, with actions only where there is something to do', async (answer, heading, actions) => {
+    const root = await mount(api({ view: vi.fn(async () => ({ ...VIEW, answer, previousDaysLeft: 4 })) }));
+    expect(root.querySelector('h1')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(heading);
+    expect(Boolean(button(root, 'Save to vault'))).toBe(actions);
+    expect(root.querySelector('[data-card]')!.getAttribute('data-answer')).toBe(answer);
   });
 
   it('while locked: waits for the unlock and says when the save completed', async () => {

@@ -8,7 +8,7 @@ const sighting = (id: string, tabId: number, at: number, extra: Partial<Sighting
   host: 'sellercentral.amazon.com',
   secret: secret(1),
   afterRotateClick: true,
-  status: 'new',
+  token: `t-${id}`,
   at,
   ...extra,
 });

@@ -78,3 +78,24 @@ describe('rotateSecret', () => {
     expect(() => rotateSecret(meta, secrets, { newSecret: '', now: 0 })).toThrow(RangeError);
   });
 });
+
+describe('rotateSecret keeps every secret that leaves a slot', () => {
+  const OLDER = 'amzn1.oa2-cs.v1.' + 'c'.repeat(64);
+  const NEWEST = 'amzn1.oa2-cs.v1.' + 'd'.repeat(64);
+
+  it('moves the secret leaving the previous slot into retiredSecrets, newest first, each once', () => {
+    const now = at('2026-03-01');
+    const first = rotateSecret(meta, { ...secrets, previousClientSecret: OLDER }, { newSecret: NEW, now });
+    expect(first.rotated && first.secrets).toMatchObject({ clientSecret: NEW, previousClientSecret: OLD, retiredSecrets: [{ secret: OLDER, retiredAt: now }] });
+    const second = rotateSecret(first.meta, first.secrets, { newSecret: NEWEST, now: now + DAY });
+    expect(second.secrets.retiredSecrets).toEqual([
+      { secret: OLD, retiredAt: now + DAY },
+      { secret: OLDER, retiredAt: now },
+    ]);
+  });
+
+  it('retires nothing on a first rotation (the previous slot was empty)', () => {
+    const result = rotateSecret(meta, secrets, { newSecret: NEW, now: at('2026-03-01') });
+    expect(result.secrets.retiredSecrets).toBeUndefined();
+  });
+});

@@ -1,16 +1,21 @@
-import { createPreRotationMemory, watchRotateClicks } from '../../detect/rotation-clicks';
+import { appearedWhereClicked, createPreRotationMemory, ROTATION_WINDOW_MS, watchConsoleClicks, type ConsoleClick } from '../../detect/rotation-clicks';
 import { scanForSecrets, type Finding } from '../../detect/scan';
 import { watchForSecrets, type WatchOptions } from '../../detect/watcher';
 import type { Request } from '../../messages';
 import type { SightingReplies } from '../protocol';
-import { createPanelFrames } from './panel-frame';
-import { showQuietMark } from './quiet-mark';
+import { createDock } from './dock';
 
 /**
  * The content script's whole job on an Amazon console page: watch for client secrets (`watchForSecrets`),
- * remember what was on screen when a Rotate control is clicked (`watchRotateClicks` + `PreRotationMemory`),
- * report each distinct secret once, and show what the background answers: the panel for a new one, a quiet
- * mark for one that is up to date (or unknown while locked), nothing otherwise.
+ * report each distinct one once with what the page showed about it, and list it in the one docked panel
+ * (`dock.ts`). The background answers only the panel frame; this script learns a one-time token per secret
+ * and nothing about the vault, so the page cannot either.
+ *
+ * Rotation, in any console language: a secret is reported as rotated when it replaced another secret shown for
+ * the same client id on this page (`previousSecret`), or when it appeared where the user had just clicked a
+ * control (trusted clicks only: inside the same dialog, in the region of the same client id, or anywhere after
+ * an English "Rotate secret"; `rotateClickedAt`). Inside such a click, before the page swaps anything, the
+ * secrets on screen are remembered as the ones being replaced.
  *
  * Each frame's content script handles its own document. Same-origin `about:` frames (srcdoc, about:blank),
  * where no content script runs, are handled by the frame that contains them.
@@ -18,42 +23,34 @@ import { showQuietMark } from './quiet-mark';
 export interface CaptureDeps {
   doc: Document;
   report(data: Request<'sighting.report'>): Promise<SightingReplies['sighting.report']>;
-  /** `chrome-extension://<id>/panel.html` */
+  /** `chrome-extension://<dynamic id>/panel.html` */
   panelUrl: string;
-  extensionOrigin: string;
   now?: () => number;
   watch?: WatchOptions;
-}
-
-interface Shown {
-  reanchor(element: Element): void;
-  remove(): void;
 }
 
 export function startSecretCapture(deps: CaptureDeps): () => void {
   const { doc } = deps;
   const now = deps.now ?? Date.now;
   const memory = createPreRotationMemory();
-  let rotateClickedAt: number | undefined;
-  /** Every secret handled on this page (reported once), with what is shown for it. */
-  const handled = new Map<string, Shown | null>();
-  /** The element currently showing each secret (the page may re-render it). */
-  const shownBy = new Map<string, Element>();
-  let stopped = false;
-  const panels = createPanelFrames(doc, deps.panelUrl, deps.extensionOrigin);
+  let lastClick: ConsoleClick | undefined;
+  /** Every secret reported on this page. */
+  const handled = new Set<string>();
+  /** The secret last shown for each client id on this page. */
+  const shownFor = new Map<string, string>();
+  const dock = createDock(doc, deps.panelUrl);
 
   const inScope = (finding: Finding): boolean => {
     const owner = finding.element.ownerDocument;
     return owner === doc || owner.location?.protocol === 'about:';
   };
 
-  const stopClicks = watchRotateClicks(
+  const stopClicks = watchConsoleClicks(
     doc,
     (click) => {
-      // Inside the click, before the page swaps anything: the secret now visible is the one being replaced.
       memory.remember(scanForSecrets(doc).filter(inScope));
-      rotateClickedAt = click.at;
-      panels.warmUp(); // a new secret is on its way
+      lastClick = click;
+      dock.warmUp(); // a new secret may be on its way
     },
     { now },
   );
@@ -63,57 +60,47 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
     (findings) => {
       for (const finding of findings) {
         if (!inScope(finding)) continue;
-        const { secret, element } = finding;
+        const { secret, clientId, element } = finding;
         if (handled.has(secret)) {
-          // Follow the secret to a new element only when the old one is gone or hidden (a re-render, a reveal).
-          const before = shownBy.get(secret);
-          if (before && before.isConnected && before.getClientRects().length > 0) continue;
-          shownBy.set(secret, element);
-          handled.get(secret)?.reanchor(element);
-        } else {
-          shownBy.set(secret, element);
-          handled.set(secret, null);
-          void handle(finding);
+          dock.track(secret, element);
+          continue;
         }
+        handled.add(secret);
+        const replaced = clientId === undefined ? undefined : shownFor.get(clientId);
+        if (clientId !== undefined) shownFor.set(clientId, secret);
+        report(finding, replaced);
       }
     },
     deps.watch,
   );
 
-  async function handle(finding: Finding): Promise<void> {
-    const { secret, clientId, statedDate } = finding;
-    const clickedAt = rotateClickedAt;
-    const previousSecret = clickedAt === undefined ? undefined : memory.previousSecret(clientId, secret);
-    let reply: SightingReplies['sighting.report'];
-    try {
-      reply = await deps.report({
-        secret,
-        ...(clientId ? { clientId } : {}),
-        ...(statedDate !== undefined ? { statedDate } : {}),
-        ...(clickedAt !== undefined ? { rotateClickedAt: clickedAt } : {}),
-        ...(previousSecret ? { previousSecret } : {}),
-      });
-    } catch {
-      handled.delete(secret); // the extension was busy or reloading: try again when the page shows it next
-      return;
-    }
-    if (stopped) return;
-    // Where the secret is now; if it left the page, the UI appears when it comes back (reanchor).
-    const anchor = shownBy.get(secret) ?? finding.element;
-    if (reply.status === 'new' && reply.id) {
-      const dismissed = () => void handled.set(secret, null); // dismissed stays dismissed on this page
-      handled.set(secret, panels.open(anchor, secret, reply.id, dismissed));
-    } else if (reply.status === 'up-to-date' || reply.status === 'locked') {
-      handled.set(secret, showQuietMark(anchor, secret, reply.status));
-    }
+  function report(finding: Finding, replaced: string | undefined): void {
+    const { secret, clientId, statedDate, element } = finding;
+    const click = lastClick && now() - lastClick.at <= ROTATION_WINDOW_MS && appearedWhereClicked(lastClick, element, clientId) ? lastClick : undefined;
+    const previousSecret = replaced ?? (click ? memory.previousSecret(clientId, secret) : undefined);
+    const data: Request<'sighting.report'> = {
+      secret,
+      ...(clientId ? { clientId } : {}),
+      ...(statedDate !== undefined ? { statedDate } : {}),
+      ...(click ? { rotateClickedAt: click.at } : {}),
+      ...(previousSecret && previousSecret !== secret ? { previousSecret } : {}),
+    };
+    let first: Promise<string> | undefined = deps.report(data).then((reply) => reply.token);
+    // The first token comes from this report; a reloaded frame needs a fresh one (a token works once).
+    const issue = () => {
+      const token = first ?? deps.report(data).then((reply) => reply.token);
+      first = undefined;
+      return token;
+    };
+    first.then(
+      () => dock.add(secret, element, issue),
+      () => handled.delete(secret), // the extension was busy or reloading: try again when the page shows it next
+    );
   }
 
   return () => {
-    stopped = true;
     stopClicks();
     stopWatching();
-    for (const shown of handled.values()) shown?.remove();
-    handled.clear();
-    panels.dispose();
+    dock.dispose();
   };
 }

@@ -64,3 +64,41 @@ export function placeBeside(target: Rect, box: Size, viewport: Size, nominalHeig
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
+
+/** Room kept between a docked box and the viewport's edge. */
+export const DOCK_MARGIN = 8;
+
+/**
+ * Where the rotation panel docks: the first spot, in order of preference (bottom-right, bottom-left, top-right,
+ * top-left corner, then the middle of the right, left, bottom and top edges), that overlaps none of `avoid` (the
+ * page's controls and every secret and client id on screen). When every spot overlaps something, the one that
+ * covers the least area of them.
+ */
+export function chooseDock(box: Size, viewport: Size, avoid: readonly Rect[]): Rect {
+  const m = DOCK_MARGIN;
+  const w = Math.min(box.width, viewport.width - 2 * m);
+  const h = Math.min(box.height, viewport.height - 2 * m);
+  const right = viewport.width - m - w;
+  const bottom = viewport.height - m - h;
+  const midX = Math.round((viewport.width - w) / 2);
+  const midY = Math.round((viewport.height - h) / 2);
+  const spots: [number, number][] = [
+    [right, bottom], [m, bottom], [right, m], [m, m],
+    [right, midY], [m, midY], [midX, bottom], [midX, m],
+  ];
+  let best: Rect | undefined;
+  let bestCover = Infinity;
+  for (const [left, top] of spots) {
+    const spot = { left, top, right: left + w, bottom: top + h };
+    const cover = avoid.reduce((sum, r) => sum + overlapArea(spot, r), 0);
+    if (cover === 0) return spot;
+    if (cover < bestCover) [best, bestCover] = [spot, cover];
+  }
+  return best!;
+}
+
+function overlapArea(a: Rect, b: Rect): number {
+  const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return x > 0 && y > 0 ? x * y : 0;
+}

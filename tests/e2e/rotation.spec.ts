@@ -6,6 +6,8 @@ import {
   SELLER_CONSOLE_URL,
   VENDOR_CONSOLE_URL,
   call,
+  consolePage,
+  inDays,
   card,
   cardHeadings,
   clientId,
@@ -25,20 +27,6 @@ import {
 // docked panel clicked the way a user clicks it (it is an extension frame), the vault checked through the extension.
 // Each test creates a vault (PBKDF2, 600,000 rounds) in a fresh browser: generous on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-function consolePage(file: 'seller' | 'vendor', values: { id: string; old: string; next: string; app?: string }): string {
-  return fixturePage(`amazon/${file}-developer-console.html`, {
-    APP_NAME: values.app ?? 'ShopCtrl connector',
-    CLIENT_ID: values.id,
-    OLD_SECRET: values.old,
-    NEW_SECRET: values.next,
-    OLD_DATE: inDays(5),
-    NEW_DATE: inDays(180),
-  });
-}
 
 test.describe('Seller Central Developer Console', () => {
   test('marks the current secret as up to date, then shows the panel beside the new one and saves it in two slots', async ({

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
-  DAY_MS,
   SHOPCTRL_SETTINGS_URL,
   VENDOR_CONSOLE_URL,
   clientId,
+  consolePage,
+  rotateInVendorCentral,
   closedShadowTexts,
   fixturePage,
-  readyPanel,
   secret,
   seedVault,
 } from './fixtures/amazon/pages';
@@ -18,8 +18,6 @@ import {
 test.describe.configure({ timeout: 120_000 });
 
 const OTHER_TENANT = 'https://mallory.shopctrl.com/Configuration/Shops/Edit/7';
-const inDays = (days: number) =>
-  new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const settingsPage = () =>
   fixturePage('shopctrl/amazon-1p-synchronization.html', {
     SHOP_NAME: 'Acme Amazon 1P',
@@ -36,28 +34,13 @@ for (const delayMs of [0, 40, 150]) {
     ]);
     await extension.routeAmazon(
       `${VENDOR_CONSOLE_URL}**`,
-      fixturePage('amazon/vendor-developer-console.html', {
-        APP_NAME: 'ShopCtrl',
-        CLIENT_ID: clientId(3),
-        OLD_SECRET: secret(3),
-        NEW_SECRET: secret(4),
-        OLD_DATE: inDays(5),
-        NEW_DATE: inDays(180),
-      }),
+      consolePage('vendor', { app: 'ShopCtrl', id: clientId(3), old: secret(3), next: secret(4) }),
     );
     const leave = `<script>addEventListener('load', () => setTimeout(() => location.replace(${JSON.stringify(OTHER_TENANT)}), ${delayMs}))</script>`;
     await extension.routeAmazon(SHOPCTRL_SETTINGS_URL, settingsPage().replace('</body>', `${leave}</body>`));
     await extension.routeAmazon(OTHER_TENANT, settingsPage());
 
-    await page.goto(VENDOR_CONSOLE_URL);
-    await page.getByRole('link', { name: 'View' }).click();
-    await page.getByRole('button', { name: 'Show client secret' }).click();
-    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(3));
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.locator('#confirm-rotate').click();
-    await expect(page.locator('.box .date')).toHaveText(inDays(180));
-    await page.getByRole('button', { name: 'Show client secret' }).click();
-    const panel = await readyPanel(page);
+    const panel = await rotateInVendorCentral(page, secret(3));
 
     const opened = extension.context.waitForEvent('page');
     await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();

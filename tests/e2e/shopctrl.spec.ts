@@ -2,18 +2,18 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { ExtensionBrowser } from './fixtures';
 import {
-  DAY_MS,
   SHOPCTRL_DASHBOARD_URL,
   SHOPCTRL_SETTINGS_URL,
   VENDOR_CONSOLE_URL,
   call,
+  consolePage,
+  rotateInVendorCentral,
   clientId,
   closedShadowTexts,
   eventDetails,
   fixturePage,
   getEntry,
   panelSettled,
-  readyPanel,
   secret,
   seedVault,
   type SeedEntry,
@@ -24,9 +24,6 @@ import {
 // host permission: the same path the shipped extension takes, no permission prompt to click.
 // Each test creates a vault (PBKDF2, 600,000 rounds) in a fresh browser: generous on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 const VENDOR: SeedEntry = {
   alias: 'DE vendor — ShopCtrl 1P',
@@ -40,14 +37,7 @@ const VENDOR: SeedEntry = {
 async function routePages(extension: ExtensionBrowser): Promise<void> {
   await extension.routeAmazon(
     `${VENDOR_CONSOLE_URL}**`,
-    fixturePage('amazon/vendor-developer-console.html', {
-      APP_NAME: 'ShopCtrl',
-      CLIENT_ID: clientId(3),
-      OLD_SECRET: secret(3),
-      NEW_SECRET: secret(4),
-      OLD_DATE: inDays(5),
-      NEW_DATE: inDays(180),
-    }),
+    consolePage('vendor', { app: 'ShopCtrl', id: clientId(3), old: secret(3), next: secret(4) }),
   );
   await extension.routeAmazon(
     SHOPCTRL_SETTINGS_URL,
@@ -62,19 +52,6 @@ async function routePages(extension: ExtensionBrowser): Promise<void> {
   await extension.routeAmazon(SHOPCTRL_DASHBOARD_URL, fixturePage('shopctrl/dashboard.html'));
 }
 
-/** Vendor Central: View, reveal, Rotate secret, confirm, reveal the new one; returns the panel. */
-async function rotateInVendorCentral(page: Page) {
-  await page.goto(VENDOR_CONSOLE_URL);
-  await page.getByRole('link', { name: 'View' }).click();
-  await page.getByRole('button', { name: 'Show client secret' }).click();
-  await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(3));
-  await page.getByRole('button', { name: 'Rotate secret' }).click();
-  await page.locator('#confirm-rotate').click();
-  await expect(page.locator('.box .date')).toHaveText(inDays(180));
-  await page.getByRole('button', { name: 'Show client secret' }).click();
-  return readyPanel(page, { cards: 2 }); // the old secret's card and the new one's
-}
-
 const shopCtrlState = (shop: Page) =>
   shop.evaluate(() => {
     const w = window as unknown as { formEvents: string[]; saveClicks: number };
@@ -85,7 +62,7 @@ const shopCtrlState = (shop: Page) =>
 test('fills LWA Client Secret in a newly opened ShopCtrl tab, by its label, without saving there', async ({ extension, page }) => {
   const { admin, ids } = await seedVault(extension, [VENDOR]);
   await routePages(extension);
-  const panel = await rotateInVendorCentral(page);
+  const panel = await rotateInVendorCentral(page, secret(3));
   await expect(panel.getByText('For DE vendor — ShopCtrl 1P')).toBeVisible();
 
   const opened = extension.context.waitForEvent('page');
@@ -123,7 +100,7 @@ test('focuses the ShopCtrl tab already open, and fills the differing Refresh Tok
   await routePages(extension);
   const shop = await extension.context.newPage();
   await shop.goto(SHOPCTRL_SETTINGS_URL);
-  const panel = await rotateInVendorCentral(page);
+  const panel = await rotateInVendorCentral(page, secret(3));
 
   let newTabs = 0;
   extension.context.on('page', () => newTabs++);
@@ -152,7 +129,7 @@ test('focuses the ShopCtrl tab already open, and fills the differing Refresh Tok
 test('says where in ShopCtrl to go when the page has no LWA Client Secret field', async ({ extension, page }) => {
   await seedVault(extension, [{ ...VENDOR, shopCtrlUrl: SHOPCTRL_DASHBOARD_URL }]);
   await routePages(extension);
-  const panel = await rotateInVendorCentral(page);
+  const panel = await rotateInVendorCentral(page, secret(3));
   const opened = extension.context.waitForEvent('page');
   await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
   const shop = await opened;
@@ -166,7 +143,7 @@ test('says where in ShopCtrl to go when the page has no LWA Client Secret field'
 test('asks once for the ShopCtrl address when the entry has none, then fills', async ({ extension, page }) => {
   const { admin, ids } = await seedVault(extension, [{ ...VENDOR, shopCtrlUrl: undefined }]);
   await routePages(extension);
-  const panel = await rotateInVendorCentral(page);
+  const panel = await rotateInVendorCentral(page, secret(3));
   await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
   await expect(panel.getByRole('status')).toContainText('Which ShopCtrl shop?');
   await panelSettled(panel);

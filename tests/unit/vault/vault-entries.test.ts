@@ -28,6 +28,21 @@ describe('entries', () => {
     expect(await vault.events(meta.id)).toEqual([{ seq: 1, entryId: meta.id, at: clock.now, type: 'created' }]);
   });
 
+  it('lists what every write left, reading the records once between writes', async () => {
+    const { vault } = await unlockedVault();
+    const a = await vault.createEntry({ ...sampleMeta, alias: 'a' }, { clientSecret: 'cs-a' });
+    const first = await vault.listEntries();
+    first.entries[0]!.alias = 'changed by a caller';
+    expect((await vault.listEntries()).entries.map((m) => m.alias)).toEqual(['a']);
+
+    const b = await vault.createEntry({ ...sampleMeta, alias: 'b' }, {});
+    await vault.updateEntry(a.id, { alias: 'c' }, {});
+    expect((await vault.listEntries()).entries.map((m) => m.alias)).toEqual(['b', 'c']);
+    await vault.modifyEntry(b.id, () => ({ meta: { alias: 'd' }, events: [] }));
+    await vault.deleteEntry(a.id);
+    expect((await vault.listEntries()).entries.map((m) => m.alias)).toEqual(['d']);
+  });
+
   it('sorts the list by alias', async () => {
     const { vault } = await unlockedVault();
     for (const alias of ['delta', 'Alpha', 'charlie', 'bravo']) await vault.createEntry({ ...sampleMeta, alias }, {});

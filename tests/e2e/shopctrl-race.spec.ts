@@ -7,7 +7,7 @@ import {
   consolePage,
   rotateInVendorCentral,
   closedShadowTexts,
-  fixturePage,
+  shopCtrlSettingsPage,
   secret,
   seedVault,
 } from './fixtures/amazon/pages';
@@ -18,14 +18,6 @@ import {
 test.describe.configure({ timeout: 120_000 });
 
 const OTHER_TENANT = 'https://mallory.shopctrl.com/Configuration/Shops/Edit/7';
-const settingsPage = () =>
-  fixturePage('shopctrl/amazon-1p-synchronization.html', {
-    SHOP_NAME: 'Acme Amazon 1P',
-    VENDOR_CODE: 'ACME1',
-    CLIENT_ID: clientId(3),
-    OLD_SECRET: secret(3),
-    REFRESH_TOKEN: 'Atzr|IwEBIold-refresh-token',
-  });
 
 for (const delayMs of [0, 40, 150]) {
   test(`never hands the secret to the page a navigation ${delayMs} ms after load leads to`, async ({ extension, page }) => {
@@ -37,8 +29,8 @@ for (const delayMs of [0, 40, 150]) {
       consolePage('vendor', { app: 'ShopCtrl', id: clientId(3), old: secret(3), next: secret(4) }),
     );
     const leave = `<script>addEventListener('load', () => setTimeout(() => location.replace(${JSON.stringify(OTHER_TENANT)}), ${delayMs}))</script>`;
-    await extension.routeAmazon(SHOPCTRL_SETTINGS_URL, settingsPage().replace('</body>', `${leave}</body>`));
-    await extension.routeAmazon(OTHER_TENANT, settingsPage());
+    await extension.routeAmazon(SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage().replace('</body>', `${leave}</body>`));
+    await extension.routeAmazon(OTHER_TENANT, shopCtrlSettingsPage());
 
     const panel = await rotateInVendorCentral(page, secret(3));
 

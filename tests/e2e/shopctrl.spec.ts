@@ -16,6 +16,7 @@ import {
   panelSettled,
   secret,
   seedVault,
+  shopCtrlSettingsPage,
   type SeedEntry,
 } from './fixtures/amazon/pages';
 
@@ -41,13 +42,7 @@ async function routePages(extension: ExtensionBrowser): Promise<void> {
   );
   await extension.routeAmazon(
     SHOPCTRL_SETTINGS_URL,
-    fixturePage('shopctrl/amazon-1p-synchronization.html', {
-      SHOP_NAME: 'Acme Amazon 1P',
-      VENDOR_CODE: 'ACME1',
-      CLIENT_ID: clientId(3),
-      OLD_SECRET: secret(3),
-      REFRESH_TOKEN: 'Atzr|IwEBIold-refresh-token',
-    }),
+    shopCtrlSettingsPage(),
   );
   await extension.routeAmazon(SHOPCTRL_DASHBOARD_URL, fixturePage('shopctrl/dashboard.html'));
 }

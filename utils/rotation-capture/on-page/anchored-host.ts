@@ -1,4 +1,4 @@
-import { placeBeside, type Size } from './placement';
+import { HOST_RESET_STYLE, placeBeside, type Size } from './placement';
 
 /**
  * A host element for LWA Vault's UI on an Amazon page, kept beside a secret:
@@ -22,19 +22,6 @@ export interface AnchoredHost {
   remove(): void;
 }
 
-const IMPORTANT_STYLE: Record<string, string> = {
-  all: 'initial',
-  display: 'block',
-  position: 'fixed',
-  inset: 'auto',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  background: 'transparent',
-  overflow: 'visible',
-  'z-index': '2147483647',
-  'color-scheme': 'normal',
-};
 
 export function createAnchoredHost(doc: Document, tag: string, size: Size): AnchoredHost {
   const nominalHeight = size.height;
@@ -42,7 +29,7 @@ export function createAnchoredHost(doc: Document, tag: string, size: Size): Anch
   const host = doc.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
   const style = (name: string, value: string) => host.style.setProperty(name, value, 'important');
-  for (const [name, value] of Object.entries(IMPORTANT_STYLE)) style(name, value);
+  for (const [name, value] of Object.entries(HOST_RESET_STYLE)) style(name, value);
   const popover = typeof host.showPopover === 'function';
   if (popover) host.setAttribute('popover', 'manual');
   // Waiting: laid out (so a frame inside loads and paints) but invisible and off screen.

@@ -1,5 +1,5 @@
 import { CLIENT_ID_HINT } from '../../detect/patterns';
-import { chooseDock, DOCK_MARGIN, overlaps, type Rect, type Size } from './placement';
+import { chooseDock, DOCK_MARGIN, HOST_RESET_STYLE, overlaps, type Rect, type Size } from './placement';
 
 /**
  * The one rotation panel on an Amazon page: an extension frame (`panel.html`, web-accessible only at its
@@ -43,20 +43,6 @@ const INTERACTIVE =
   'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"], [role="checkbox"], [tabindex]:not([tabindex="-1"]), [contenteditable=""], [contenteditable="true"]';
 const MAX_AVOIDED = 3000;
 
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
-  display: 'block',
-  position: 'fixed',
-  inset: 'auto',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  background: 'transparent',
-  overflow: 'visible',
-  'z-index': '2147483647',
-  'color-scheme': 'normal',
-};
-
 export function createDock(doc: Document, panelUrl: string): Dock {
   const win = doc.defaultView!;
   let host: HTMLElement | undefined;
@@ -76,7 +62,7 @@ export function createDock(doc: Document, panelUrl: string): Dock {
   function build(): void {
     host = doc.createElement('lwa-vault-panel');
     const root = host.attachShadow({ mode: 'closed' });
-    for (const [name, value] of Object.entries(HOST_STYLE)) style(name, value);
+    for (const [name, value] of Object.entries(HOST_RESET_STYLE)) style(name, value);
     if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     style('visibility', 'hidden'); // laid out, so the frame loads and paints, but not seen until a secret is listed
     style('left', '-10000px');

@@ -102,3 +102,18 @@ function overlapArea(a: Rect, b: Rect): number {
   const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
   return x > 0 && y > 0 ? x * y : 0;
 }
+
+/** Set `!important` on our host elements, so the page's stylesheets cannot override them (its scripts still can: see the click guard). */
+export const HOST_RESET_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  inset: 'auto',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  background: 'transparent',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  'color-scheme': 'normal',
+};

@@ -8,7 +8,7 @@ declare const chrome: Chrome;
 
 export const PASSPHRASE = 'amber lantern cobalt meadow';
 
-/** Synthetic values in Amazon's formats (amazon-facts.md §3); none is real. */
+/** Synthetic values in Amazon's formats (docs/amazon.md §3); none is real. */
 export const CLIENT_ID = `amzn1.application-oa2-client.${'0123456789abcdef'.repeat(2)}`;
 export const OTHER_CLIENT_ID = `amzn1.application-oa2-client.${'fedcba9876543210'.repeat(2)}`;
 export const CLIENT_SECRET = `amzn1.oa2-cs.v1.${'a1b2c3d4'.repeat(8)}`;

@@ -23,7 +23,7 @@ import {
   shownPanels,
 } from './fixtures/amazon/pages';
 
-// The rotation watch in a real Chromium: Amazon's console pages (facts §5) served at their real https URLs, the
+// The rotation watch in a real Chromium: Amazon's console pages (docs/amazon.md §5) served at their real https URLs, the
 // docked panel clicked the way a user clicks it (it is an extension frame), the vault checked through the extension.
 // Each test creates a vault (PBKDF2, 600,000 rounds) in a fresh browser: generous on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });

@@ -20,7 +20,7 @@ import {
   type SeedEntry,
 } from './fixtures/amazon/pages';
 
-// "Open ShopCtrl and fill" (issue #5, facts §7.2): the user's ShopCtrl shop settings page, served at a real
+// "Open ShopCtrl and fill" (issue #5, docs/amazon.md §7): the user's ShopCtrl shop settings page, served at a real
 // https *.shopctrl.com URL, filled by the background through scripting.executeScript under the install-time
 // host permission: the same path the shipped extension takes, no permission prompt to click.
 // Each test creates a vault (PBKDF2, 600,000 rounds) in a fresh browser: generous on a busy 2-core machine.

@@ -16,7 +16,7 @@ import {
 } from './identifiers';
 
 /**
- * The consent ("OAuth Request") URL that starts an authorization (amazon-facts.md §1.1):
+ * The consent ("OAuth Request") URL that starts an authorization (docs/amazon.md §2):
  * https://{Seller|Vendor Central host}/apps/authorize/consent?application_id=…&state=…[&version=beta][&redirect_uri=…]
  */
 export const CONSENT_PATH = '/apps/authorize/consent';

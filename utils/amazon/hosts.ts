@@ -1,6 +1,6 @@
 /**
  * Seller Central, Vendor Central and Solution Provider Portal hosts per region and marketplace
- * (../shared/docs/amazon-facts.md §1.1 and §1.2). MV3 match patterns cannot wildcard a TLD, so every host
+ * (docs/amazon.md §1). MV3 match patterns cannot wildcard a TLD, so every host
  * is listed; the content script's `matches` and the sender check are both derived from this one table.
  */
 export type Region = 'NA' | 'EU' | 'FE';

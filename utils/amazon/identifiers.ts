@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Kind } from './hosts';
 
 /**
- * Formats of the identifiers Amazon hands out (../shared/docs/amazon-facts.md §3), as anchored regexes and
+ * Formats of the identifiers Amazon hands out (docs/amazon.md §3), as anchored regexes and
  * as checks that explain in plain language why a value does not fit. Messages never repeat the value: it
  * may be a secret.
  */

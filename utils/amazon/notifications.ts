@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkApplicationId, checkClientId, checkClientSecret, normalizePasted } from './identifiers';
 
 /**
- * Reads a pasted credential-rotation notification (amazon-facts.md §4): APPLICATION_OAUTH_CLIENT_NEW_SECRET
+ * Reads a pasted credential-rotation notification (docs/amazon.md §4): APPLICATION_OAUTH_CLIENT_NEW_SECRET
  * or APPLICATION_OAUTH_CLIENT_SECRET_EXPIRY, either bare or wrapped in the SQS message that delivered it.
  * Dates come back as epoch milliseconds. Error messages never repeat the secret.
  */

@@ -1,7 +1,7 @@
 import { normalizePasted } from './identifiers';
 
 /**
- * What Amazon sends back after consent (amazon-facts.md §2): the final redirect carries spapi_oauth_code
+ * What Amazon sends back after consent (docs/amazon.md §2): the final redirect carries spapi_oauth_code
  * (valid five minutes), the Login-URI hop carries amazon_callback_uri. Parameters are read by name, in any
  * order, on any host.
  */

@@ -2,7 +2,7 @@ import { isAmazonConsoleHost } from '../amazon/hosts';
 
 /**
  * Which tabs last committed Amazon's consent step (`/apps/authorize/consent` or `/apps/authorize/confirm/…`
- * on a console host, amazon-facts.md §2): a redirect that leaves such a page is Amazon's, even when it is a
+ * on a console host, docs/amazon.md §2): a redirect that leaves such a page is Amazon's, even when it is a
  * script or meta-refresh redirect that webRequest does not see as a 302.
  */
 export interface TabCommits {

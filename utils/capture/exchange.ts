@@ -1,7 +1,7 @@
 import { checkRefreshToken } from '../amazon/identifiers';
 
 /**
- * Trades an spapi_oauth_code for a refresh token at the LWA token endpoint (amazon-facts.md §2.1):
+ * Trades an spapi_oauth_code for a refresh token at the LWA token endpoint (docs/amazon.md §2):
  * POST, form-encoded, grant_type=authorization_code&code&redirect_uri&client_id&client_secret.
  */
 export interface ExchangeInput {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The LWA token endpoint (amazon-facts.md §2.1); the same host in every SP-API region. */
+/** The LWA token endpoint (docs/amazon.md §2); the same host in every SP-API region. */
 export const DEFAULT_TOKEN_ENDPOINT = 'https://api.amazon.com/auth/o2/token';
 
 /**

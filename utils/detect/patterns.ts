@@ -1,5 +1,5 @@
 /**
- * Identifier patterns for LWA credentials as they appear on Amazon pages (amazon-facts.md §3).
+ * Identifier patterns for LWA credentials as they appear on Amazon pages (docs/amazon.md §3).
  *
  * - Client secret: `amzn1.oa2-cs.v1.` + exactly 64 lowercase hex characters.
  * - Client id: `amzn1.application-oa2-client.` + exactly 32 lowercase hex characters.

@@ -2,7 +2,7 @@ import { formFieldsIn, labelTextsOf, matchLabel, type FormField } from './labels
 
 /**
  * Filling ShopCtrl's "Amazon 1P Synchronization" (and 3P "Amazon Synchronization") settings the way a person
- * would (amazon-facts.md §7.2): fields found by their visible label (see `labels.ts`), values set through the
+ * would (docs/amazon.md §7): fields found by their visible label (see `labels.ts`), values set through the
  * native setter followed by `input` and `change` events. Nothing here ever clicks Save; the user does.
  *
  * Fields are looked for in the document, its same-origin iframes and open shadow roots.

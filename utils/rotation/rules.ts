@@ -1,5 +1,5 @@
 /**
- * Amazon's rotation rules as numbers (docs/amazon-facts.md §4) and the levels the UI derives from them.
+ * Amazon's rotation rules as numbers (docs/amazon.md §4) and the levels the UI derives from them.
  *
  * Amazon's deadlines are UTC instants: in its own NEW_SECRET notification, issued 2024-01-10T22:09Z gives a new
  * secret expiring 2024-07-08T22:09Z (exactly 180 × 24 h later) and an old secret expiring 2024-01-17T22:09Z

@@ -1,5 +1,5 @@
 /**
- * The user's ShopCtrl shop settings URL (amazon-facts.md §7.2): every customer has their own tenant host under
+ * The user's ShopCtrl shop settings URL (docs/amazon.md §7): every customer has their own tenant host under
  * `shopctrl.com`, sometimes with a port (`acme.shopctrl.com:52222`). LWA Vault only ever opens, focuses or
  * fills pages on such a host; the install-time host permission is exactly this pattern.
  */
@@ -36,7 +36,7 @@ function trimSlash(path: string): string {
   return path.replace(/\/+$/, '').toLowerCase();
 }
 
-/** Where in ShopCtrl the fields live, for when they are not on the page (facts §7.2). */
+/** Where in ShopCtrl the fields live, for when they are not on the page (docs/amazon.md §7). */
 export function shopCtrlDirections(kind: 'seller' | 'vendor'): string {
   const section = kind === 'vendor' ? 'Amazon 1P Synchronization' : 'Amazon Synchronization (3P)';
   return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRotationNotification } from '../../../utils/amazon/notifications';
 import { APPLICATION_ID, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET } from './fixtures';
 
-/** Amazon's examples (amazon-facts.md §4, LWA-ROT-SAMPLE), with synthetic identifiers. */
+/** Amazon's examples (docs/amazon.md §4, ROT-SAMPLE), with synthetic identifiers. */
 const newSecret = () => ({
   notificationVersion: '1.0',
   notificationType: 'APPLICATION_OAUTH_CLIENT_NEW_SECRET',

@@ -112,12 +112,14 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
     return saveNow(sighting.id, newEntry);
   };
 
+  // Many cards ask at once: a recent list answers them (every vault write drops it).
+  const recentEntries = { listEntries: () => vault.listEntries({ recent: true }) };
   const entryOf = async (sighting: Sighting): Promise<EntryMeta | undefined> => {
     if (sighting.saved) {
-      const saved = (await vault.listEntries()).entries.find((e) => e.id === sighting.saved!.entryId);
+      const saved = (await recentEntries.listEntries()).entries.find((e) => e.id === sighting.saved!.entryId);
       if (saved) return saved;
     }
-    return matchingEntry(vault, sighting.clientId);
+    return matchingEntry(recentEntries, sighting.clientId);
   };
 
   const sendToShopCtrl = async (sighting: Sighting): Promise<ShopCtrlOutcome> => {
@@ -209,7 +211,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
             sighting = await own(id);
             state = await vaultState();
           }
-          const entries = (await vault.listEntries()).entries;
+          const entries = (await recentEntries.listEntries()).entries;
           const { answer, entry: about } = await answerFor(
             { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
             { state, entries, secretsOf: (entryId) => vault.getEntry(entryId).then((v) => v.secrets, () => undefined) },

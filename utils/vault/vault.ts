@@ -114,7 +114,11 @@ export interface VaultService {
   unlock(passphrase: string): Promise<UnlockResult>;
   lock(): Promise<void>;
   changePassphrase(current: string, next: string): Promise<{ lastDeriveMs: number }>;
-  listEntries(): Promise<EntryList>;
+  /**
+   * Read now, so a record changed outside LWA Vault shows as damaged at once; `recent`: a list read in the last
+   * 5 seconds may answer (every write drops it), for a page asking about many secrets at once.
+   */
+  listEntries(options?: { recent?: boolean }): Promise<EntryList>;
   getEntry(id: string): Promise<EntryView>;
   createEntry(meta: EntryInputMeta, secrets: EntrySecrets): Promise<EntryMeta>;
   updateEntry(id: string, meta: MetaPatch, secrets: SecretsPatch): Promise<EntryMeta>;
@@ -138,6 +142,9 @@ export interface VaultService {
   /** Newest first. Works while locked: events hold no secrets. */
   events(entryId: string): Promise<VaultEvent[]>;
 }
+
+/** How old a `recent` entry list may be. */
+const RECENT_LIST_MS = 5000;
 
 const MESSAGES = {
   noVault: 'There is no vault in this browser yet. Create one first.',
@@ -195,9 +202,10 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
   // The one write queue: crypto cannot run inside an IndexedDB transaction, so every read-modify-write
   // (edits, rotations, notifications, panel saves, imports, the re-seal) runs here, one at a time.
   let queue: Promise<unknown> = Promise.resolve();
-  // Every entry write runs in `exclusive`, so the metadata list read once stays right until the next write:
-  // a panel asking about 30 secrets on a page, with 1,000 entries, reads and checks them once, not 30 times.
-  let listed: Promise<EntryList> | undefined;
+  // `listEntries({ recent: true })`: every entry write runs in `exclusive` and drops this list, so a list read
+  // in the last 5 seconds is right unless the profile was edited behind our back. A panel asking about 30 secrets
+  // with 1,000 entries then reads and checks them once, not 30 times.
+  let listed: { at: number; list: Promise<EntryList> } | undefined;
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task).finally(() => (listed = undefined));
     queue = run.catch(() => undefined);
@@ -385,12 +393,17 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         return { lastDeriveMs: ms };
       }),
 
-    async listEntries() {
-      const read = (listed ??= readEntryList());
-      read.catch(() => {
-        if (listed === read) listed = undefined;
-      });
-      const { entries, damaged } = await read;
+    async listEntries(options) {
+      if (!options?.recent) return readEntryList();
+      const at = deps.now();
+      if (!listed || at - listed.at > RECENT_LIST_MS || at < listed.at) {
+        const list = readEntryList();
+        listed = { at, list };
+        list.catch(() => {
+          if (listed?.list === list) listed = undefined;
+        });
+      }
+      const { entries, damaged } = await listed.list;
       return { entries: entries.map((meta) => ({ ...meta })), damaged: [...damaged] };
     },
 

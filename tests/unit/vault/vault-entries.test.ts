@@ -28,19 +28,23 @@ describe('entries', () => {
     expect(await vault.events(meta.id)).toEqual([{ seq: 1, entryId: meta.id, at: clock.now, type: 'created' }]);
   });
 
-  it('lists what every write left, reading the records once between writes', async () => {
-    const { vault } = await unlockedVault();
+  it('a recent list still shows what every write left; a plain list also what changed outside LWA Vault', async () => {
+    const { vault, name } = await unlockedVault();
     const a = await vault.createEntry({ ...sampleMeta, alias: 'a' }, { clientSecret: 'cs-a' });
-    const first = await vault.listEntries();
+    const first = await vault.listEntries({ recent: true });
     first.entries[0]!.alias = 'changed by a caller';
-    expect((await vault.listEntries()).entries.map((m) => m.alias)).toEqual(['a']);
+    expect((await vault.listEntries({ recent: true })).entries.map((m) => m.alias)).toEqual(['a']);
 
     const b = await vault.createEntry({ ...sampleMeta, alias: 'b' }, {});
     await vault.updateEntry(a.id, { alias: 'c' }, {});
-    expect((await vault.listEntries()).entries.map((m) => m.alias)).toEqual(['b', 'c']);
+    expect((await vault.listEntries({ recent: true })).entries.map((m) => m.alias)).toEqual(['b', 'c']);
     await vault.modifyEntry(b.id, () => ({ meta: { alias: 'd' }, events: [] }));
     await vault.deleteEntry(a.id);
-    expect((await vault.listEntries()).entries.map((m) => m.alias)).toEqual(['d']);
+    expect((await vault.listEntries({ recent: true })).entries.map((m) => m.alias)).toEqual(['d']);
+
+    const record = await stored(name, b.id);
+    await writeRecord(name, 'entries', { ...record, meta: { ...record.meta, kind: 'marketplace' } });
+    expect(await vault.listEntries()).toEqual({ entries: [], damaged: [b.id] });
   });
 
   it('sorts the list by alias', async () => {

@@ -1,9 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { AMAZON_CONSOLE_MATCHES } from './utils/amazon/hosts';
-import { contentScriptDiet } from './utils/rotation-capture/content-build';
-import { SHOPCTRL_MATCH_PATTERN } from './utils/shopctrl/url';
-import { TOKEN_ENDPOINT_PERMISSIONS } from './utils/capture/settings';
+import { AMAZON_CONSOLE_MATCHES } from './features/amazon/hosts';
+import { contentScriptDiet } from './features/rotation-watch/content-build';
+import { SHOPCTRL_MATCH_PATTERN } from './features/shopctrl/url';
+import { TOKEN_ENDPOINT_PERMISSIONS } from './features/authorize/settings';
 import { bundleHardening } from './scripts/build/bundle-hardening';
 import { gitIgnoredGlobs } from './scripts/build/git-ignored';
 
@@ -37,7 +37,7 @@ export default defineConfig({
       'notifications',
       // Chrome's service worker has no DOM: clearing the clipboard needs an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
-      // Rotate: fills LWA Client Secret into the user's ShopCtrl tab, on their click (utils/shopctrl/).
+      // Rotate: fills LWA Client Secret into the user's ShopCtrl tab, on their click (features/shopctrl/).
       'scripting',
     ],
     // Rotate → ShopCtrl: the user's tenant host is only known at run time; see README "Permissions".
@@ -48,7 +48,7 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['panel.html'], matches: AMAZON_CONSOLE_MATCHES, use_dynamic_url: true }],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'LWA Vault' },
-    // Authorize → token exchange: asked for only when the user first exchanges a code (utils/capture/settings.ts).
+    // Authorize → token exchange: asked for only when the user first exchanges a code (features/authorize/settings.ts).
     optional_host_permissions: TOKEN_ENDPOINT_PERMISSIONS,
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '../utils/client';
-import { ClearNotScheduledError, copyWithAutoClear } from '../utils/clipboard/copy';
+import { send } from '../platform/client';
+import { ClearNotScheduledError, copyWithAutoClear } from '../platform/clipboard/copy';
 
 interface Props {
   /** The value to copy. */

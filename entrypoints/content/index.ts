@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { AMAZON_CONSOLE_MATCHES } from '../../utils/amazon/hosts';
-import { send } from '../../utils/client';
-import { startSecretCapture } from '../../utils/rotation-capture/on-page/capture';
+import { AMAZON_CONSOLE_MATCHES } from '../../features/amazon/hosts';
+import { send } from '../../platform/client';
+import { startSecretCapture } from '../../features/rotation-watch/on-page/capture';
 
 // Runs on every Seller Central / Vendor Central / Solution Provider Portal page (explicit hosts, every frame):
 // keep it small. The host table and the extension API polyfill are left out of this bundle at build time
-// (utils/rotation-capture/content-build.ts); the panel is a separate page loaded only when a secret is found.
+// (features/rotation-watch/content-build.ts); the panel is a separate page loaded only when a secret is found.
 // With `use_dynamic_url`, getURL gives this session's dynamic address of panel.html (the only one that loads).
 export default defineContentScript({
   matches: AMAZON_CONSOLE_MATCHES,

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { clearClipboardIfHolds } from '../../utils/clipboard/clear-if-unchanged';
-import { isOffscreenClearRequest, isOwnWorker, WORKER_PATH } from '../../utils/clipboard/offscreen';
+import { clearClipboardIfHolds } from '../../platform/clipboard/clear-if-unchanged';
+import { isOffscreenClearRequest, isOwnWorker, WORKER_PATH } from '../../platform/clipboard/offscreen';
 
 // Chrome's offscreen document: the service worker has no DOM to touch the clipboard with.
 const workerUrl = browser.runtime.getURL(WORKER_PATH as '/offscreen.html');

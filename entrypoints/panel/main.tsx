@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { connectToPage, createClickGuard } from '../../components/panel/bridge';
-import { copyFromPanel } from '../../components/panel/copy';
-import { Panel, type PanelApi } from '../../components/panel/Panel';
-import '../../components/panel/panel.css';
-import { send } from '../../utils/client';
+import { connectToPage, createClickGuard } from '../../features/rotation-watch/panel/bridge';
+import { copyFromPanel } from '../../features/rotation-watch/panel/copy';
+import { Panel, type PanelApi } from '../../features/rotation-watch/panel/Panel';
+import '../../features/rotation-watch/panel/panel.css';
+import { send } from '../../platform/client';
 
-// The panel docked on an Amazon console page (utils/rotation-capture/on-page/dock.ts), one card per secret there.
+// The panel docked on an Amazon console page (features/rotation-watch/on-page/dock.ts), one card per secret there.
 // It loads hidden, in advance; the content script hands it one-time tokens over a private port, and only the
 // sightings the background lets this frame claim are shown. Until the user interacts, every card has the same
 // size whatever the answer (the page sees the frame's size); after that the frame grows to its content.

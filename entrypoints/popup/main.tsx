@@ -1,6 +1,6 @@
-import '../../utils/zod-jitless';
+import '../../platform/zod-jitless';
 import { render } from 'preact';
-import { App } from '../../components/App';
+import { App } from '../../features/popup/App';
 import '../../components/styles.css';
 
 const popout = new URLSearchParams(location.search).has('popout');

@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 
 /**
  * Removes from dependencies the two code paths Mozilla's linter rejects and the extension never takes:
- * - zod's `Function` (its JIT probe and compiler): unreachable once `utils/zod-jitless.ts` has set
+ * - zod's `Function` (its JIT probe and compiler): unreachable once `platform/zod-jitless.ts` has set
  *   `z.config({ jitless: true })`; replaced by a function that throws, so a path taken by mistake fails loudly
  *   instead of tripping the extension CSP.
  * - Preact's `dangerouslySetInnerHTML` (`dom.innerHTML = props.dangerouslySetInnerHTML.__html`): the UI never

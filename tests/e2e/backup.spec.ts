@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { EntryMeta, EntrySecrets } from '../../utils/vault/schema';
+import type { EntryMeta, EntrySecrets } from '../../features/vault/schema';
 import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, REFRESH_TOKEN, seedEntry } from './entries-support';
 import { expect, test } from './fixtures';
 import { expectNoSeriousA11yViolations } from './support/axe';

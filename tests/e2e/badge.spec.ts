@@ -1,5 +1,5 @@
-import { badgeFor, BADGE_COLORS } from '../../utils/rotation/badge';
-import type { EntryMeta } from '../../utils/vault/schema';
+import { badgeFor, BADGE_COLORS } from '../../features/deadlines/badge';
+import type { EntryMeta } from '../../features/vault/schema';
 import { createVault, DAY, message, seedEntry } from './entries-support';
 import { expect, test, type Chrome } from './fixtures';
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Chrome } from './fixtures';
-import type { EntryMeta, EntrySecrets } from '../../utils/vault/schema';
+import type { EntryMeta, EntrySecrets } from '../../features/vault/schema';
 
 declare const chrome: Chrome;
 

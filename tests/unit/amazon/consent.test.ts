@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_STATE_WARNING, buildConsentUrl, newState, parseConsentUrl } from '../../../utils/amazon/consent';
-import { MARKETPLACES } from '../../../utils/amazon/hosts';
+import { NO_STATE_WARNING, buildConsentUrl, newState, parseConsentUrl } from '../../../features/amazon/consent';
+import { MARKETPLACES } from '../../../features/amazon/hosts';
 import { APPLICATION_ID, CLIENT_ID, LEGACY_APPLICATION_ID } from './fixtures';
 
 const STATE = 'c0ffee'.repeat(4);

@@ -7,7 +7,7 @@ import {
   marketplaceByCode,
   marketplacesOfHost,
   regionOfHost,
-} from '../../../utils/amazon/hosts';
+} from '../../../features/amazon/hosts';
 
 describe('host helpers', () => {
   it('serves a single region from every Seller and Vendor Central host', () => {

@@ -16,7 +16,7 @@ import {
   clientIdSchema,
   identifyValue,
   normalizePasted,
-} from '../../../utils/amazon/identifiers';
+} from '../../../features/amazon/identifiers';
 import {
   ACCESS_TOKEN,
   APPLICATION_ID,

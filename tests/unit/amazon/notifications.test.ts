@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRotationNotification } from '../../../utils/amazon/notifications';
+import { parseRotationNotification } from '../../../features/amazon/notifications';
 import { APPLICATION_ID, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET } from './fixtures';
 
 /** Amazon's examples (docs/amazon.md §4, ROT-SAMPLE), with synthetic identifiers. */

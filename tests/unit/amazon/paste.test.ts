@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredentialBlock } from '../../../utils/amazon/paste';
+import { parseCredentialBlock } from '../../../features/amazon/paste';
 import { ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET, OTHER_CLIENT_SECRET, REFRESH_TOKEN } from './fixtures';
 
 describe('parseCredentialBlock', () => {

@@ -6,7 +6,7 @@ import {
   classifyRedirect,
   codeMsLeft,
   validateResultUrl,
-} from '../../../utils/amazon/redirect';
+} from '../../../features/amazon/redirect';
 import { APPLICATION_ID, SELLER_ID } from './fixtures';
 
 const CODE = 'RHxampleCode12345678';

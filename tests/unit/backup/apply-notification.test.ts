@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyRotationNotification } from '../../../utils/backup/apply-notification';
-import { rotateStoredEntry } from '../../../utils/background/rotate-entry';
-import { saveSighting } from '../../../utils/rotation-capture/save';
-import { addDays } from '../../../utils/rotation/rules';
+import { applyRotationNotification } from '../../../features/backup/apply-notification';
+import { rotateStoredEntry } from '../../../features/entries/rotate-entry';
+import { saveSighting } from '../../../features/rotation-watch/save';
+import { addDays } from '../../../features/deadlines/rules';
 import { dumpDb, PASSPHRASE, rejection, sampleMeta, setupVault } from '../vault/helpers';
 import { CLIENT_ID, SECRET_A, SECRET_B, SECRET_C } from './fixtures';
 

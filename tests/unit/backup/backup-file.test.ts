@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBackupFile, writeBackupFile } from '../../../utils/backup/backup-file';
-import { BACKUP_FORMAT } from '../../../utils/backup/format';
-import { KDF_MIN_ITERATIONS } from '../../../utils/vault/crypto';
+import { readBackupFile, writeBackupFile } from '../../../features/backup/backup-file';
+import { BACKUP_FORMAT } from '../../../features/backup/format';
+import { KDF_MIN_ITERATIONS } from '../../../features/vault/crypto';
 import { rejection } from '../vault/helpers';
 import { backupEntry, EXPORT_PASSPHRASE, SECRET_A, SECRET_B, TEST_ITERATIONS } from './fixtures';
 

@@ -1,5 +1,5 @@
-import type { BackupEntry } from '../../../utils/backup/format';
-import { entryMeta } from '../rotation/fixtures';
+import type { BackupEntry } from '../../../features/backup/format';
+import { entryMeta } from '../deadlines/fixtures';
 
 export const EXPORT_PASSPHRASE = 'orbit lantern plaid fjord cobalt';
 /** Tests lower the KDF cost; the production floor has its own test. */

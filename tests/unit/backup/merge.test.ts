@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeImport, emptyCounts, mergeEntry, OLDER_IN_IMPORT, REPLACED_BY_IMPORT, type LocalEntry } from '../../../utils/backup/merge';
-import type { BackupEntry } from '../../../utils/backup/format';
+import { describeImport, emptyCounts, mergeEntry, OLDER_IN_IMPORT, REPLACED_BY_IMPORT, type LocalEntry } from '../../../features/backup/merge';
+import type { BackupEntry } from '../../../features/backup/format';
 import { backupEntry, SECRET_A, SECRET_B, SECRET_C } from './fixtures';
 
 const NOW = 9_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { drafts, MAX_DRAFTS, NEW_ENTRY_DRAFT } from '../../../utils/drafts';
-import { budgeted, SESSION_BUDGETS } from '../../../utils/storage-items';
+import { drafts, MAX_DRAFTS, NEW_ENTRY_DRAFT } from '../../../features/entries/drafts';
+import { budgeted, SESSION_BUDGETS } from '../../../platform/storage-items';
 
 describe('editor drafts', () => {
   it('reopens the draft touched last', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldsThatDiffer, fillCheckedPage, fillShopCtrlPage } from '../../../utils/shopctrl/in-page';
-import { clientId, closeAll, pageAt, secret, SHOPCTRL_SETTINGS } from '../detect/pages';
+import { fieldsThatDiffer, fillCheckedPage, fillShopCtrlPage } from '../../../features/shopctrl/in-page';
+import { clientId, closeAll, pageAt, secret, SHOPCTRL_SETTINGS } from '../rotation-watch/scan/pages';
 
 /** ShopCtrl's Amazon 1P Synchronization settings, labelled four ways (ids mean nothing). */
 const settingsPage = () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handOffToShopCtrl } from '../../../utils/shopctrl/send';
-import { parseShopCtrlUrl } from '../../../utils/shopctrl/url';
-import { fakeTabs } from '../panel/helpers';
+import { handOffToShopCtrl } from '../../../features/shopctrl/send';
+import { parseShopCtrlUrl } from '../../../features/shopctrl/url';
+import { fakeTabs } from '../rotation-watch/helpers';
 
 const SETTINGS = parseShopCtrlUrl('https://acme.shopctrl.com/Configuration/Shops/Edit/7')!;
 const REQUEST = { clientSecret: 's', extras: {}, waitMs: 0, directions: 'd' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { browser } from 'wxt/browser';
-import { browserShopCtrlTabs, SHOPCTRL_FILL_FILE } from '../../../utils/shopctrl/tabs';
+import { browserShopCtrlTabs, SHOPCTRL_FILL_FILE } from '../../../features/shopctrl/tabs';
 
 const REQUEST = { clientSecret: 's', extras: {}, waitMs: 0, directions: 'd', origin: 'https://acme.shopctrl.com' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameSettingsPage, parseShopCtrlUrl, shopCtrlDirections } from '../../../utils/shopctrl/url';
+import { isSameSettingsPage, parseShopCtrlUrl, shopCtrlDirections } from '../../../features/shopctrl/url';
 
 describe('parseShopCtrlUrl', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from '../../../utils/vault/base64';
+import { fromBase64, toBase64 } from '../../../features/vault/base64';
 import {
   HEADER_AAD,
   IV_BYTES,
@@ -19,9 +19,9 @@ import {
   sealSecrets,
   unwrapVaultKey,
   wrapVaultKey,
-} from '../../../utils/vault/crypto';
+} from '../../../features/vault/crypto';
 import { sealLegacyForTest } from './helpers';
-import type { EntryMeta, Sealed } from '../../../utils/vault/schema';
+import type { EntryMeta, Sealed } from '../../../features/vault/schema';
 
 const secrets = { clientSecret: 'amzn1.oa2-cs.v1.known-secret-value', notes: 'ünïcødé ✓' };
 const newKey = () => importVaultKey(generateVaultKeyBytes());

@@ -1,10 +1,10 @@
 import { openDB } from 'idb';
-import { toBase64 } from '../../../utils/vault/base64';
-import { legacyEntryAad } from '../../../utils/vault/crypto';
-import { openVaultDb } from '../../../utils/vault/db';
-import type { Sealed } from '../../../utils/vault/schema';
-import { createVaultService, type KeyStore, type VaultServiceDeps } from '../../../utils/vault/vault';
-import type { EntryInputMeta } from '../../../utils/vault/protocol';
+import { toBase64 } from '../../../features/vault/base64';
+import { legacyEntryAad } from '../../../features/vault/crypto';
+import { openVaultDb } from '../../../features/vault/db';
+import type { Sealed } from '../../../features/vault/schema';
+import { createVaultService, type KeyStore, type VaultServiceDeps } from '../../../features/vault/vault';
+import type { EntryInputMeta } from '../../../features/vault/protocol';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const OTHER_PASSPHRASE = 'plaid orbit lantern fjord marmalade';

@@ -1,7 +1,7 @@
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { toBase64 } from '../../../utils/vault/base64';
+import { toBase64 } from '../../../features/vault/base64';
 import {
   deriveWrappingKey,
   generateVaultKeyBytes,
@@ -9,11 +9,11 @@ import {
   openSecrets,
   randomSalt,
   wrapVaultKey,
-} from '../../../utils/vault/crypto';
-import { DB_VERSION, HEADER_KEY, openMigratedDb, openVaultDb } from '../../../utils/vault/db';
-import { EVENTS_BY_ENTRY, MIGRATIONS, type Migration } from '../../../utils/vault/migrations';
-import type { legacyStoredEntrySchema, StoredEntry, VaultHeader } from '../../../utils/vault/schema';
-import { createVaultService } from '../../../utils/vault/vault';
+} from '../../../features/vault/crypto';
+import { DB_VERSION, HEADER_KEY, openMigratedDb, openVaultDb } from '../../../features/vault/db';
+import { EVENTS_BY_ENTRY, MIGRATIONS, type Migration } from '../../../features/vault/migrations';
+import type { legacyStoredEntrySchema, StoredEntry, VaultHeader } from '../../../features/vault/schema';
+import { createVaultService } from '../../../features/vault/vault';
 import { PASSPHRASE, T0, TEST_ITERATIONS, dumpDb, memoryKeyStore, readRecord, rejection, sealLegacyForTest, uniqueDbName } from './helpers';
 
 /** Version 1 exactly as it shipped, written without today's migration code. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH, assessPassphrase } from '../../../utils/vault/passphrase';
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH, assessPassphrase } from '../../../features/vault/passphrase';
 
 describe('assessPassphrase', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toBase64 } from '../../../utils/vault/base64';
-import { openVaultDb } from '../../../utils/vault/db';
-import type { StoredEntry } from '../../../utils/vault/schema';
+import { toBase64 } from '../../../features/vault/base64';
+import { openVaultDb } from '../../../features/vault/db';
+import type { StoredEntry } from '../../../features/vault/schema';
 import { OTHER_PASSPHRASE, PASSPHRASE, dumpDb, readRecord, rejection, sampleMeta, setupVault, writeRecord } from './helpers';
 
 async function unlockedVault() {

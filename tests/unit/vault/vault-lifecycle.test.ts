@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { VaultError } from '../../../utils/errors';
-import { toBase64 } from '../../../utils/vault/base64';
-import { KDF_MIN_ITERATIONS } from '../../../utils/vault/crypto';
-import { HEADER_KEY, openVaultDb } from '../../../utils/vault/db';
-import { createVaultService } from '../../../utils/vault/vault';
+import { VaultError } from '../../../platform/errors';
+import { toBase64 } from '../../../features/vault/base64';
+import { KDF_MIN_ITERATIONS } from '../../../features/vault/crypto';
+import { HEADER_KEY, openVaultDb } from '../../../features/vault/db';
+import { createVaultService } from '../../../features/vault/vault';
 import {
   OTHER_PASSPHRASE,
   PASSPHRASE,

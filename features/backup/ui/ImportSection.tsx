@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { RequestError, send } from '../../../platform/client';
+import type { BackupProgress } from '../protocol';
+import { PassphraseField } from '../../../components/PassphraseField';
+import { ProgressBar } from '../../../components/ProgressBar';
+
+/** Import merges into the vault: nothing is written unless the whole file decrypts and checks out. */
+export function ImportSection({ progress, popout }: { progress: BackupProgress | null; popout: boolean }) {
+  const [file, setFile] = useState<File>();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const reply = await send('backup.import', { text: await file.text(), passphrase });
+      setPassphrase('');
+      setMessage({ kind: 'success', text: `Imported: ${reply.message}` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'The backup was not imported. Your vault is unchanged.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="import-title">
+      <h2 id="import-title">Import a backup</h2>
+      <p class="field-hint">
+        Entries are merged: for the same entry the newer version wins and the other is kept in its history. Nothing
+        is deleted.
+      </p>
+      {!popout && (
+        <p class="field-hint">
+          Choosing a file closes the toolbar popup in some browsers.{' '}
+          <button type="button" onClick={() => window.open(`${location.pathname}?popout=1`)}>
+            Open LWA Vault in a tab
+          </button>
+        </p>
+      )}
+      <label for="import-file">Backup file</label>
+      <input
+        id="import-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => setFile(e.currentTarget.files?.[0])}
+      />
+      <PassphraseField label="Passphrase of this backup" value={passphrase} onInput={setPassphrase} autoComplete="current-password" />
+      {busy && <ProgressBar progress={progress?.operation === 'import' ? progress : null} fallback="Importing…" />}
+      {message && <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={busy || !file || !passphrase}>
+          {busy ? 'Importing…' : 'Import backup'}
+        </button>
+      </div>
+    </form>
+  );
+}

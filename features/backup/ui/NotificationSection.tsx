@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { RequestError, send } from '../../../platform/client';
+
+/** Paste an Amazon rotation notification: the entry with its client id takes Amazon's exact dates (and new secret). */
+export function NotificationSection() {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const reply = await send('backup.applyNotification', { text });
+      setText(''); // it may hold a new secret
+      setMessage({ kind: 'success', text: reply.message });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'The notification was not applied.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="notification-title">
+      <h2 id="notification-title">Apply an Amazon notification</h2>
+      <label for="notification-json">Notification JSON</label>
+      <textarea
+        id="notification-json"
+        class="mono"
+        value={text}
+        spellcheck={false}
+        autoComplete="off"
+        aria-describedby="notification-hint"
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <p id="notification-hint" class="field-hint">
+        An APPLICATION_OAUTH_CLIENT_NEW_SECRET or APPLICATION_OAUTH_CLIENT_SECRET_EXPIRY message from your SQS queue.
+        The entry with the same client id takes Amazon’s dates, and the new secret when there is one.
+      </p>
+      {message && <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <div class="form-actions">
+        <button type="submit" disabled={busy || !text.trim()}>{busy ? 'Applying…' : 'Apply notification'}</button>
+      </div>
+    </form>
+  );
+}

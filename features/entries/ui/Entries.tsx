@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'preact/hooks';
+import { RequestError, send } from '../../../platform/client';
+import { drafts, NEW_ENTRY_DRAFT, type Draft } from '../drafts';
+import { runtimeTimeZone } from '../../deadlines/calendar';
+import type { EntryView } from '../../vault/protocol';
+import type { EntryMeta } from '../../vault/schema';
+import { entryHash } from './deep-link';
+import { EntryDetail } from './EntryDetail';
+import { EntryEditor } from './EntryEditor';
+import { EntryList } from './EntryList';
+import { loadListing, type Listing } from './listing';
+import { emptyForm, formFromEntry, restoreForm, type EntryForm } from './form';
+import { useNow } from '../../../components/useNow';
+import { Working } from '../../../components/Working';
+
+interface Props {
+  /** An entry to open (deep link from a notification); a new object opens it again. */
+  openEntry?: { entryId: string };
+  /** A request found the vault locked (auto-lock while the popup was open). */
+  onLocked: () => void;
+}
+
+type View =
+  | { name: 'list'; focusId?: string }
+  | { name: 'detail'; id: string }
+  | { name: 'editor'; target: string; original?: EntryView; form: EntryForm; restored: boolean };
+
+/** The entries section: list ⇄ detail ⇄ editor, with unsaved editor input restored from a draft. */
+export function Entries({ openEntry, onLocked }: Props) {
+  const [listing, setListing] = useState<Listing>();
+  const [undecryptable, setUndecryptable] = useState<ReadonlySet<string>>(new Set());
+  const [view, setView] = useState<View>({ name: 'list' });
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const now = useNow(30_000);
+
+  const fail = (e: unknown) => {
+    if (e instanceof RequestError && e.code === 'locked') return onLocked();
+    setError(e instanceof RequestError ? e.message : 'Something went wrong. Close and reopen LWA Vault.');
+  };
+  const reload = () => send('entries.list', {}).then(setListing, fail);
+
+  const go = (next: View, message = '') => {
+    setView(next);
+    setError('');
+    setNotice(message);
+    // Keeps the address deep-linkable, so Pop out reopens the same entry.
+    const hash = next.name === 'detail' ? entryHash(next.id) : '';
+    if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  };
+
+  const resume = async (draft: Draft) => {
+    const form = restoreForm(draft.form, Date.now(), runtimeTimeZone());
+    if (draft.target === NEW_ENTRY_DRAFT) return go({ name: 'editor', target: draft.target, form, restored: true });
+    try {
+      const original = await send('entries.get', { id: draft.target });
+      go({ name: 'editor', target: draft.target, original, form, restored: true });
+    } catch {
+      await drafts.discard(draft.target); // the entry was deleted or damaged since
+    }
+  };
+
+  useEffect(() => {
+    const start = async () => {
+      const [listed, draft] = await Promise.all([loadListing(), drafts.latest()]);
+      setListing(listed);
+      if (openEntry) go({ name: 'detail', id: openEntry.entryId });
+      else if (draft) await resume(draft);
+    };
+    start().catch(fail);
+  }, []);
+
+  useEffect(() => {
+    if (openEntry && listing) go({ name: 'detail', id: openEntry.entryId });
+  }, [openEntry]);
+
+  useEffect(() => {
+    if (view.name !== 'list' || !view.focusId) return;
+    document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(view.focusId)}"]`)?.focus();
+  }, [view]);
+
+  const addEntry = () =>
+    go({ name: 'editor', target: NEW_ENTRY_DRAFT, form: emptyForm(Date.now(), runtimeTimeZone()), restored: false });
+
+  if (!listing) {
+    return error ? <p class="alert error" role="alert">{error}</p> : <Working label="Loading entries…" />;
+  }
+
+  const listed = (id: string) => listing.entries.find((meta) => meta.id === id);
+
+  return (
+    <>
+      {error && (
+        <p class="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="alert success" role="status" hidden={!notice}>
+        {notice}
+      </p>
+      {view.name === 'list' && (
+        <EntryList
+          entries={listing.entries}
+          unreadable={listing.damaged}
+          damaged={undecryptable}
+          query={query}
+          onQuery={setQuery}
+          onOpen={(id) => go({ name: 'detail', id })}
+          onAdd={addEntry}
+          now={now}
+        />
+      )}
+      {view.name === 'detail' && (
+        <EntryDetail
+          key={view.id}
+          id={view.id}
+          listed={listed(view.id)}
+          onBack={() => go({ name: 'list', focusId: view.id })}
+          onEdit={(original) =>
+            go({
+              name: 'editor',
+              target: original.meta.id,
+              original,
+              form: formFromEntry(original.meta, original.secrets, runtimeTimeZone()),
+              restored: false,
+            })
+          }
+          onDeleted={(id) => {
+            void reload();
+            go({ name: 'list' }, `Deleted ${listed(id)?.alias ?? 'the entry'}.`);
+          }}
+          onChanged={() => void reload()}
+          onDamaged={(id) => setUndecryptable((ids) => new Set([...ids, id]))}
+          onError={fail}
+        />
+      )}
+      {view.name === 'editor' && (
+        <EntryEditor
+          key={view.target}
+          target={view.target}
+          original={view.original}
+          initial={view.form}
+          restored={view.restored}
+          onSaved={(meta) => {
+            void reload();
+            go({ name: 'detail', id: meta.id }, view.original ? 'Changes saved.' : `Saved ${meta.alias}.`);
+          }}
+          onCancel={() => go(view.original ? { name: 'detail', id: view.original.meta.id } : { name: 'list' })}
+          onError={fail}
+        />
+      )}
+    </>
+  );
+}

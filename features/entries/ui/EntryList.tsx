@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { marketplaceByCode } from '../../amazon/hosts';
+import { byUrgency, mostUrgent, type DeadlineKind } from '../../deadlines/countdown';
+import type { EntryMeta } from '../../vault/schema';
+import { Countdown, todayOf, type Today } from '../../deadlines/ui/Countdown';
+import { matchesQuery } from './search';
+
+/** Rows rendered at first: a popup shows about six, and the list is sorted by urgency; search reaches the rest. */
+export const LIST_PAGE = 50;
+
+const CHIP_LABELS: Record<DeadlineKind, string> = {
+  secret: 'Secret',
+  'previous-secret': 'Old secret',
+  authorization: 'Authorization',
+  'result-code': 'Result URL',
+};
+
+interface Props {
+  entries: EntryMeta[];
+  /** Ids of records that cannot be read at all. */
+  unreadable: string[];
+  /** Ids of listed entries whose secrets failed to decrypt. */
+  damaged: ReadonlySet<string>;
+  query: string;
+  onQuery: (query: string) => void;
+  onOpen: (id: string) => void;
+  onAdd: () => void;
+  now: number;
+}
+
+/** All entries, most urgent first, each with the countdown to its nearest deadline; searchable. */
+export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen, onAdd, now }: Props) {
+  const today = useMemo(() => todayOf(now), [now]);
+  const sorted = useMemo(() => byUrgency(entries, now, today.timeZone), [entries, now]);
+  const matching = query ? sorted.filter((meta) => matchesQuery(meta, query)) : sorted;
+  const [limit, setLimit] = useState(LIST_PAGE);
+  useEffect(() => setLimit(LIST_PAGE), [query]);
+  const shown = matching.slice(0, limit);
+  const more = matching.length - shown.length;
+
+  useEffect(() => {
+    // Read by the benchmark (bench/rows/popup-list.mjs): the list is on screen and the page responds.
+    performance.mark('lwa:entries-list-ready');
+  }, []);
+
+  if (entries.length === 0 && unreadable.length === 0) return <FirstRun onAdd={onAdd} />;
+
+  return (
+    <section aria-labelledby="entries-title">
+      <div class="list-head">
+        <h2 id="entries-title">
+          Entries <span class="muted">({entries.length})</span>
+        </h2>
+        <button type="button" class="primary" onClick={onAdd}>
+          Add entry
+        </button>
+      </div>
+      <label for="entry-search">Search by name or client id</label>
+      <input id="entry-search" type="search" value={query} onInput={(e) => onQuery(e.currentTarget.value)} autoComplete="off" spellcheck={false} />
+      <p class="sr-only" role="status">
+        {query ? `${matching.length} of ${entries.length} entries match.` : ''}
+      </p>
+      <ul class="entry-list" aria-labelledby="entries-title">
+        {!query &&
+          unreadable.map((id) => (
+            <li key={id}>
+              <button type="button" class="entry-row damaged" data-entry-id={id} onClick={() => onOpen(id)}>
+                <span class="entry-alias">Unreadable entry</span>
+                <span class="entry-sub">id {id}</span>
+                <DamagedChip />
+              </button>
+            </li>
+          ))}
+        {shown.map((meta) => (
+          <EntryRow key={meta.id} meta={meta} now={now} today={today} damaged={damaged.has(meta.id)} onOpen={onOpen} />
+        ))}
+      </ul>
+      {query && matching.length === 0 && <p class="muted">No entry matches “{query}”.</p>}
+      {more > 0 && (
+        <div class="list-more">
+          <p class="field-hint">
+            Showing the {shown.length} most urgent of {matching.length.toLocaleString('en-GB')}. Search to find any entry.
+          </p>
+          <button type="button" onClick={() => setLimit(limit + LIST_PAGE * 4)}>
+            Show {Math.min(more, LIST_PAGE * 4)} more
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  meta: EntryMeta;
+  now: number;
+  today: Today;
+  damaged: boolean;
+  onOpen: (id: string) => void;
+}
+
+function EntryRow({ meta, now, today, damaged, onOpen }: RowProps) {
+  const deadline = mostUrgent(meta, now);
+  const place = meta.marketplace ? (marketplaceByCode(meta.marketplace)?.name ?? meta.marketplace) : meta.region;
+  const sub = [meta.kind === 'vendor' ? 'Vendor' : 'Seller', place, meta.environment === 'sandbox' ? 'sandbox' : '', meta.clientId ? `…${meta.clientId.slice(-6)}` : '']
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li>
+      <button type="button" class={damaged ? 'entry-row damaged' : 'entry-row'} data-entry-id={meta.id} onClick={() => onOpen(meta.id)}>
+        <span class="entry-alias">{meta.alias}</span>
+        <span class="entry-sub">{sub}</span>
+        {damaged ? (
+          <DamagedChip />
+        ) : deadline ? (
+          <Countdown at={deadline.at} now={now} today={today} label={CHIP_LABELS[deadline.kind]} />
+        ) : (
+          <span class="countdown level-none">
+            <span class="countdown-text">No dates set</span>
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+function DamagedChip() {
+  return (
+    <span class="countdown level-overdue">
+      <span class="countdown-level">Damaged</span>
+      <span class="countdown-text">cannot be decrypted</span>
+    </span>
+  );
+}
+
+function FirstRun({ onAdd }: { onAdd: () => void }) {
+  return (
+    <section class="empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">No entries yet</h2>
+      <p>Add each Amazon app whose LWA credentials you look after. LWA Vault then counts down to its 180-day secret rotation.</p>
+      <p class="muted">
+        You need its client id and client secret: in Seller Central open Apps and Services → Develop Apps (Vendor Central:
+        Integration → API integration), then LWA credentials → View. Paste the whole box; both fields fill.
+      </p>
+      <button type="button" class="primary" onClick={onAdd}>
+        Add your first entry
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,379 @@
+import {
+  checkApplicationId,
+  checkClientId,
+  checkClientSecret,
+  checkRedirectUri,
+  checkRefreshToken,
+  checkSellerId,
+  checkVendorCode,
+  checkVendorGroupId,
+  normalizePasted,
+  SELLER_ID_RULE,
+  VENDOR_CODE_RULE,
+  VENDOR_GROUP_ID_RULE,
+  type Check,
+} from '../../amazon/identifiers';
+import type { Region } from '../../amazon/hosts';
+import { marketplaceByCode } from '../../amazon/hosts';
+import { parseCredentialBlock, type CredentialField } from '../../amazon/paste';
+import { validateResultUrl } from '../../amazon/redirect';
+import { addDays, SECRET_LIFETIME_DAYS } from '../../deadlines/rules';
+import type { EntryInputMeta } from '../../vault/protocol';
+import type { EntryMeta, EntrySecrets } from '../../vault/schema';
+import { startOfDateInput, toDateInput } from './dates';
+
+/**
+ * The entry editor's state as plain strings (what the inputs hold), and the conversions between it and a
+ * vault entry. Pure: `now` and the time zone are parameters.
+ */
+
+export type Kind = EntryMeta['kind'];
+export type Connector = EntryMeta['connector'];
+export type Environment = EntryMeta['environment'];
+
+export interface EntryForm {
+  kind: Kind;
+  connector: Connector;
+  alias: string;
+  environment: Environment;
+  region: Region;
+  /** Marketplace code from features/amazon/hosts, or '' for none. */
+  marketplace: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  applicationId: string;
+  redirectUri: string;
+  /** A seller's selling partner id, or for a vendor the vendor group or the vendor code ShopCtrl asks for. */
+  sellingPartnerId: string;
+  resultUrl: string;
+  shopCtrlUrl: string;
+  notes: string;
+  /** Which date the user knows: when the current secret was issued, or the expiry Amazon states. */
+  secretDate: 'issued' | 'stated';
+  secretIssuedOn: string;
+  secretExpiresOn: string;
+  /** Fields whose format warning the user chose to override. */
+  saveAnyway: FieldName[];
+}
+
+export type FieldName = Exclude<keyof EntryForm, 'saveAnyway' | 'secretDate'>;
+
+export const CONNECTOR_LABELS: Record<Connector, string> = {
+  'cleo-amp': 'Cleo Amazon Marketplace',
+  'shopctrl-1p': 'ShopCtrl Amazon 1P (Vendor Central)',
+  'shopctrl-3p': 'ShopCtrl Amazon 3P (Seller Central)',
+  other: 'Other',
+};
+
+export const KIND_LABELS: Record<Kind, string> = { seller: 'Seller Central app', vendor: 'Vendor Central app' };
+export const ENVIRONMENT_LABELS: Record<Environment, string> = { production: 'Production', sandbox: 'Sandbox' };
+export const REGION_LABELS: Record<Region, string> = { NA: 'North America', EU: 'Europe', FE: 'Far East' };
+
+/** The kind of app a connector talks to: ShopCtrl 1P is Vendor Central, the others Seller Central. */
+export const KIND_OF_CONNECTOR: Partial<Record<Connector, Kind>> = {
+  'cleo-amp': 'seller',
+  'shopctrl-1p': 'vendor',
+  'shopctrl-3p': 'seller',
+};
+
+export function emptyForm(now: number, timeZone: string): EntryForm {
+  return {
+    kind: 'seller',
+    connector: 'other',
+    alias: '',
+    environment: 'production',
+    region: 'NA',
+    marketplace: '',
+    clientId: '',
+    clientSecret: '',
+    refreshToken: '',
+    applicationId: '',
+    redirectUri: '',
+    sellingPartnerId: '',
+    resultUrl: '',
+    shopCtrlUrl: '',
+    notes: '',
+    secretDate: 'issued',
+    secretIssuedOn: toDateInput(now, timeZone),
+    secretExpiresOn: '',
+    saveAnyway: [],
+  };
+}
+
+export function formFromEntry(meta: EntryMeta, secrets: EntrySecrets, timeZone: string): EntryForm {
+  const date = (at: number | undefined) => (at === undefined ? '' : toDateInput(at, timeZone));
+  return {
+    kind: meta.kind,
+    connector: meta.connector,
+    alias: meta.alias,
+    environment: meta.environment,
+    region: meta.region,
+    marketplace: meta.marketplace ?? '',
+    clientId: meta.clientId ?? '',
+    clientSecret: secrets.clientSecret ?? '',
+    refreshToken: secrets.refreshToken ?? '',
+    applicationId: secrets.applicationId ?? '',
+    redirectUri: secrets.redirectUri ?? '',
+    sellingPartnerId: secrets.sellingPartnerId ?? '',
+    resultUrl: secrets.resultUrl ?? '',
+    shopCtrlUrl: meta.shopCtrlUrl ?? '',
+    notes: secrets.notes ?? '',
+    secretDate: meta.secretExpiresAt !== undefined ? 'stated' : 'issued',
+    secretIssuedOn: date(meta.secretIssuedAt),
+    secretExpiresOn: date(meta.secretExpiresAt),
+    saveAnyway: [],
+  };
+}
+
+/** A draft read back from storage may predate a field: missing or mistyped keys fall back to the empty form. */
+export function restoreForm(stored: unknown, now: number, timeZone: string): EntryForm {
+  const form = emptyForm(now, timeZone);
+  if (typeof stored !== 'object' || stored === null) return form;
+  const record = stored as Record<string, unknown>;
+  for (const key of Object.keys(form) as (keyof EntryForm)[]) {
+    const value = record[key];
+    if (key === 'saveAnyway') {
+      if (Array.isArray(value)) form.saveAnyway = value.filter((v): v is FieldName => typeof v === 'string' && v in form);
+    } else if (typeof value === 'string') {
+      (form as unknown as Record<string, string>)[key] = value;
+    }
+  }
+  return form;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Validation
+
+export interface FieldProblem {
+  message: string;
+  /** The value may be legitimate in a format the checks do not know: the user may save it anyway. */
+  overridable: boolean;
+}
+
+export type FormProblems = Partial<Record<FieldName, FieldProblem>>;
+
+export const SHOPCTRL_URL_RULE =
+  'The ShopCtrl settings address is an https:// address on your ShopCtrl host, such as https://yourshop.shopctrl.com:52222/…';
+
+/** The customer's own ShopCtrl instance: https on a subdomain of shopctrl.com, any port. */
+export function checkShopCtrlUrl(raw: string): Check {
+  const value = normalizePasted(raw);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { ok: false, message: `This is not a web address. ${SHOPCTRL_URL_RULE}` };
+  }
+  if (url.protocol !== 'https:') return { ok: false, message: `Only https addresses are accepted. ${SHOPCTRL_URL_RULE}` };
+  if (url.username || url.password) return { ok: false, message: 'Leave the user name and password out of the address.' };
+  if (!url.hostname.endsWith('.shopctrl.com')) {
+    return { ok: false, message: `${url.hostname} is not a ShopCtrl host (one ending in .shopctrl.com). ${SHOPCTRL_URL_RULE}` };
+  }
+  return { ok: true };
+}
+
+function checkPartnerId(value: string, kind: Kind): Check {
+  if (kind === 'seller') return checkSellerId(value);
+  if (checkVendorGroupId(value).ok || checkVendorCode(value).ok) return { ok: true };
+  return { ok: false, message: `For a vendor enter the vendor group or the vendor code. ${VENDOR_GROUP_ID_RULE} ${VENDOR_CODE_RULE}` };
+}
+
+function checkDate(value: string, timeZone: string, what: string): Check {
+  return startOfDateInput(value, timeZone) === undefined ? { ok: false, message: `Enter ${what} as a date.` } : { ok: true };
+}
+
+/** Every field's problem, if it has one. Empty optional fields are fine. */
+export function validateForm(form: EntryForm, now: number, timeZone: string): FormProblems {
+  const problems: FormProblems = {};
+  const add = (field: FieldName, check: Check, overridable = false) => {
+    if (!check.ok) problems[field] = { message: check.message, overridable: overridable || check.legacy === true };
+  };
+  const filled = (field: FieldName) => normalizePasted(form[field]) !== '';
+
+  if (!filled('alias')) add('alias', { ok: false, message: 'Give the entry a name you will recognise, such as "ShopCtrl 1P DE".' });
+  else if (form.alias.trim().length > 200) add('alias', { ok: false, message: 'Keep the name under 200 characters.' });
+  if (filled('clientId')) add('clientId', checkClientId(form.clientId));
+  if (filled('clientSecret')) add('clientSecret', checkClientSecret(form.clientSecret));
+  if (filled('refreshToken')) add('refreshToken', checkRefreshToken(form.refreshToken));
+  if (filled('applicationId')) add('applicationId', checkApplicationId(form.applicationId));
+  if (filled('redirectUri')) add('redirectUri', checkRedirectUri(form.redirectUri));
+  // Amazon publishes no format for selling partner ids; a stored Result URL may be an old one kept for reference.
+  if (filled('sellingPartnerId')) add('sellingPartnerId', checkPartnerId(normalizePasted(form.sellingPartnerId), form.kind), true);
+  if (filled('resultUrl')) {
+    const result = validateResultUrl(form.resultUrl, { now });
+    if (!result.ok) add('resultUrl', { ok: false, message: result.problems.map((p) => p.message).join(' ') }, true);
+  }
+  if (filled('shopCtrlUrl')) add('shopCtrlUrl', checkShopCtrlUrl(form.shopCtrlUrl));
+  if (form.secretDate === 'issued' && form.secretIssuedOn !== '') {
+    const check = checkDate(form.secretIssuedOn, timeZone, 'the day the secret was issued');
+    const issued = startOfDateInput(form.secretIssuedOn, timeZone);
+    if (!check.ok) add('secretIssuedOn', check);
+    else if (issued !== undefined && issued > now) add('secretIssuedOn', { ok: false, message: 'That day is in the future: enter the day the current secret was issued.' });
+  }
+  if (form.secretDate === 'stated' && form.secretExpiresOn !== '') {
+    add('secretExpiresOn', checkDate(form.secretExpiresOn, timeZone, 'the expiry date Amazon shows'));
+  }
+  if (form.marketplace !== '' && marketplaceByCode(form.marketplace)?.region !== form.region) {
+    add('marketplace', { ok: false, message: 'Pick a marketplace of the selected region.' });
+  }
+  return problems;
+}
+
+/** The problems that stop a save: every one the user has not explicitly chosen to save anyway. */
+export function blockingProblems(problems: FormProblems, saveAnyway: readonly FieldName[]): FieldName[] {
+  return (Object.keys(problems) as FieldName[]).filter((field) => !(problems[field]!.overridable && saveAnyway.includes(field)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Form → entry
+
+export interface EntryInput {
+  meta: EntryInputMeta;
+  secrets: EntrySecrets;
+}
+
+const trimmed = (value: string) => normalizePasted(value);
+
+/** When the secret was issued: a day picked in the form is its local midnight, except today, which is now. */
+function issuedAt(value: string, now: number, timeZone: string): number | undefined {
+  if (value === toDateInput(now, timeZone)) return now;
+  return startOfDateInput(value, timeZone);
+}
+
+function secretDates(form: EntryForm, now: number, timeZone: string, original?: EntryMeta) {
+  const keep = (value: string, at: number | undefined) =>
+    at !== undefined && toDateInput(at, timeZone) === value ? at : undefined;
+  if (form.secretDate === 'stated') {
+    const secretExpiresAt = keep(form.secretExpiresOn, original?.secretExpiresAt) ?? startOfDateInput(form.secretExpiresOn, timeZone);
+    return { secretExpiresAt, secretIssuedAt: original?.secretIssuedAt };
+  }
+  const secretIssuedAt = keep(form.secretIssuedOn, original?.secretIssuedAt) ?? issuedAt(form.secretIssuedOn, now, timeZone);
+  return { secretIssuedAt, secretExpiresAt: undefined };
+}
+
+/** What `entries.create` takes. Values are trimmed; empty fields are left out. */
+export function entryFromForm(form: EntryForm, now: number, timeZone: string): EntryInput {
+  const { secretIssuedAt, secretExpiresAt } = secretDates(form, now, timeZone);
+  const meta: EntryInputMeta = {
+    alias: form.alias.trim(),
+    kind: form.kind,
+    connector: form.connector,
+    environment: form.environment,
+    region: form.region,
+  };
+  const optional = { marketplace: form.marketplace, clientId: trimmed(form.clientId), shopCtrlUrl: trimmed(form.shopCtrlUrl) };
+  for (const [key, value] of Object.entries(optional)) if (value !== '') (meta as Record<string, unknown>)[key] = value;
+  if (secretIssuedAt !== undefined) meta.secretIssuedAt = secretIssuedAt;
+  if (secretExpiresAt !== undefined) meta.secretExpiresAt = secretExpiresAt;
+  const secrets: EntrySecrets = {};
+  for (const [key, value] of Object.entries(secretFields(form))) if (value !== '') secrets[key as EditedSecret] = value;
+  return { meta, secrets };
+}
+
+/** The sealed fields the editor shows (the previous secret and kept versions are the background's). */
+type EditedSecret = 'clientSecret' | 'refreshToken' | 'applicationId' | 'redirectUri' | 'sellingPartnerId' | 'resultUrl' | 'notes';
+
+function secretFields(form: EntryForm): Record<EditedSecret, string> {
+  return {
+    clientSecret: trimmed(form.clientSecret),
+    refreshToken: trimmed(form.refreshToken),
+    applicationId: trimmed(form.applicationId),
+    redirectUri: trimmed(form.redirectUri),
+    sellingPartnerId: trimmed(form.sellingPartnerId),
+    resultUrl: trimmed(form.resultUrl),
+    // Notes keep their line breaks and inner spacing.
+    notes: form.notes.trim(),
+  };
+}
+
+export interface EntryPatch {
+  meta: Partial<EntryInputMeta>;
+  secrets: Partial<EntrySecrets>;
+}
+
+/**
+ * What `entries.update` takes for an edited entry: every editable field, '' to remove one. Dates the user did
+ * not change keep their exact instants (a rotation time is more precise than the day shown in the form).
+ */
+export function patchFromForm(form: EntryForm, original: EntryMeta, now: number, timeZone: string): EntryPatch {
+  const { secretIssuedAt, secretExpiresAt } = secretDates(form, now, timeZone, original);
+  const meta: Partial<EntryInputMeta> = {
+    alias: form.alias.trim(),
+    kind: form.kind,
+    connector: form.connector,
+    environment: form.environment,
+    region: form.region,
+    marketplace: form.marketplace,
+    clientId: trimmed(form.clientId),
+    shopCtrlUrl: trimmed(form.shopCtrlUrl),
+  };
+  if (secretIssuedAt !== undefined) meta.secretIssuedAt = secretIssuedAt;
+  if (secretExpiresAt !== undefined) meta.secretExpiresAt = secretExpiresAt;
+  else if (original.secretExpiresAt !== undefined && secretIssuedAt !== undefined) {
+    // The update message cannot remove a date, and a stated expiry would win: restate the computed one instead.
+    meta.secretExpiresAt = addDays(secretIssuedAt, SECRET_LIFETIME_DAYS);
+  }
+  return { meta, secrets: secretFields(form) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pasting
+
+// The pasted block's fields have the same names as the form's.
+const FIELD_OF_CREDENTIAL: Record<CredentialField, FieldName & CredentialField> = {
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+  refreshToken: 'refreshToken',
+};
+
+export interface PasteResult {
+  form: EntryForm;
+  /** Fields filled from the pasted text, for the announcement ("Filled the client id and client secret"). */
+  filled: FieldName[];
+}
+
+/**
+ * A paste into `field`: a block holding several credentials ("Client identifier … Client secret …") fills each
+ * field it names; anything else is pasted into `field`, trimmed. Returns undefined when the browser's own
+ * paste is fine (plain text into a free-text field).
+ */
+export function applyPaste(form: EntryForm, field: FieldName, text: string): PasteResult | undefined {
+  if (field === 'notes' || field === 'alias') return undefined;
+  const block = parseCredentialBlock(text);
+  const found = (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
+  const isWholeValue = found.length === 1 && normalizePasted(text) === block[found[0]!];
+  if (found.length > 1 || (found.length === 1 && !isWholeValue)) {
+    const next: EntryForm = { ...form };
+    for (const key of found) next[key] = block[key]!;
+    return { form: next, filled: found.map((key) => FIELD_OF_CREDENTIAL[key]) };
+  }
+  const value = normalizePasted(text);
+  if (value === text) return undefined;
+  return { form: { ...form, [field]: value }, filled: [field] };
+}
+
+export const FIELD_LABELS: Record<FieldName, string> = {
+  kind: 'App type',
+  connector: 'Connector',
+  alias: 'Name',
+  environment: 'Environment',
+  region: 'Region',
+  marketplace: 'Marketplace',
+  clientId: 'LWA client id',
+  clientSecret: 'Client secret',
+  refreshToken: 'Refresh token',
+  applicationId: 'Application id',
+  redirectUri: 'Redirect URI',
+  sellingPartnerId: 'Selling partner id or vendor code',
+  resultUrl: 'Result URL',
+  shopCtrlUrl: 'ShopCtrl shop settings address',
+  notes: 'Notes',
+  secretIssuedOn: 'Secret issued on',
+  secretExpiresOn: 'Secret expires on',
+};
+
+export const SELLING_PARTNER_HINT: Record<Kind, string> = {
+  seller: SELLER_ID_RULE,
+  vendor: `${VENDOR_GROUP_ID_RULE} ShopCtrl asks for the vendor code instead. ${VENDOR_CODE_RULE}`,
+};

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../../platform/client';
+import { drafts } from '../entries/drafts';
+import type { VaultStatus } from '../../platform/protocol';
+import { parseDeepLink } from '../entries/ui/deep-link';
+import { prefetchListing } from '../entries/ui/listing';
+import { CreateVault } from '../vault/ui/CreateVault';
+import { Unlock } from '../vault/ui/Unlock';
+
+export type Tab = 'entries' | 'authorize' | 'timeline' | 'settings' | 'backup';
+
+// The unlocked sections (and zod with them) load in parallel with the status request, so the locked screen
+// paints from a small first chunk.
+type SectionsModule = typeof import('./VaultSections');
+const sectionsModule = import('./VaultSections');
+
+/** `#authorize` (capture notifications link there) opens the Authorize wizard. */
+const AUTHORIZE_HASH = '#authorize';
+
+/** Tabs shown in the toolbar popup; the pop-out tab has room for the timeline too. */
+const POPUP_TABS: Tab[] = ['entries', 'authorize', 'settings', 'backup'];
+const POPOUT_TABS: Tab[] = ['entries', 'authorize', 'timeline', 'settings', 'backup'];
+
+/** The popup and its pop-out tab: first run, locked, or the unlocked vault. */
+export function App({ popout }: { popout: boolean }) {
+  const [status, setStatus] = useState<VaultStatus>();
+  const [link, setLink] = useState(() => parseDeepLink(location.hash));
+  const [tab, setTab] = useState<Tab>(
+    location.hash === AUTHORIZE_HASH ? 'authorize' : link && 'timeline' in link && popout ? 'timeline' : 'entries',
+  );
+  const [error, setError] = useState('');
+  const [sections, setSections] = useState<SectionsModule>();
+  const tabs = popout ? POPOUT_TABS : POPUP_TABS;
+
+  const refreshStatus = () =>
+    send('vault.status', {}).then((next) => {
+      // The vault locked itself (idle) since the draft was typed: a locked vault keeps nothing secret readable.
+      if (next.exists && !next.unlocked) void drafts.discardAll();
+      setStatus(next);
+    }, (e: Error) => setError(e.message));
+  useEffect(() => {
+    void sectionsModule.then(setSections);
+    prefetchListing();
+    void refreshStatus();
+    // A notification can point an open pop-out at another entry.
+    const follow = () => {
+      if (location.hash === AUTHORIZE_HASH) return setTab('authorize');
+      const next = parseDeepLink(location.hash);
+      if (!next) return;
+      setLink(next);
+      setTab('timeline' in next && popout ? 'timeline' : 'entries');
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+
+  const lock = async () => {
+    await drafts.discardAll(); // a draft can hold a secret being typed
+    setStatus(await send('vault.lock', {}));
+  };
+  const popOut = (hash = location.hash) => {
+    window.open(`${location.pathname}?popout=1${hash}`);
+    window.close();
+  };
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <main>
+      <header class="bar">
+        <h1>
+          <img src="/icon/32.png" alt="" /> LWA Vault
+        </h1>
+        <div class="actions">
+          {!popout && status?.unlocked && (
+            <button type="button" onClick={() => popOut('#timeline')} title="Open the 12-month timeline in a tab">
+              Timeline
+            </button>
+          )}
+          {!popout && (
+            <button type="button" onClick={() => popOut()} title="Open LWA Vault in a tab">
+              Pop out
+            </button>
+          )}
+          {status?.unlocked && (
+            <button type="button" onClick={lock}>
+              Lock now
+            </button>
+          )}
+        </div>
+      </header>
+      {error && <p class="alert error" role="alert">{error}</p>}
+      {status && !status.exists && <CreateVault onCreated={setStatus} />}
+      {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} />}
+      {status?.unlocked &&
+        (sections ? (
+          <sections.VaultSections tabs={tabs} tab={tab} setTab={setTab} onTabKey={onTabKey} link={link} onLocked={refreshStatus} />
+        ) : (
+          <p class="muted">Loading…</p>
+        ))}
+    </main>
+  );
+}

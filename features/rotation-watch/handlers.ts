@@ -1,0 +1,291 @@
+import { kindOfHost } from '../amazon/hosts';
+import { VaultError } from '../../platform/errors';
+import type { Handlers } from '../../platform/router';
+import { ROTATION_WINDOW_MS } from './scan/rotation-clicks';
+import { answerFor } from './answers';
+import type { NewEntryInput, SaveOutcome, ShopCtrlOutcome, SightingView } from './protocol';
+import { matchingEntry, saveSighting, suggestNewEntry } from './save';
+import type { Sighting, SightingStore } from './sightings';
+import { PANEL_PAGE_PATH, originOf } from '../../platform/sender';
+import type { PageFillRequest } from '../shopctrl/in-page';
+import { handOffToShopCtrl, type ShopCtrlTabs } from '../shopctrl/send';
+import { parseShopCtrlUrl, shopCtrlDirections } from '../shopctrl/url';
+import type { EntryMeta } from '../vault/schema';
+import type { VaultService } from '../vault/vault';
+
+/**
+ * The background side of the rotation watch. The router has already checked the message (zod) and that the
+ * sender is at least content-level; these handlers also check *which* content-level sender it is:
+ * - `sighting.report` only from a content script (a page URL on an Amazon console host); it learns a one-time
+ *   token and nothing about the vault (same reply whatever the vault holds);
+ * - `sighting.claim` only from the panel page (`/panel.html`, an extension frame a page cannot script or click
+ *   for the user) in the same tab, once per token; every action after that only from the frame that claimed it.
+ * No stored secret ever goes back to either: the panel learns the answer and the entry's alias.
+ */
+
+export interface DetectHandlerDeps {
+  vault: VaultService;
+  sightings: SightingStore;
+  shopCtrl: ShopCtrlTabs;
+  extensionOrigin: string;
+  now: () => number;
+  newId: () => string;
+  /** How long the ShopCtrl page may take to show its fields after loading. */
+  shopCtrlWaitMs?: number;
+  /** How long the ShopCtrl tab may take to load (and reload) before giving up. */
+  shopCtrlLoadTimeoutMs?: number;
+}
+
+/** The parts of `runtime.MessageSender` these handlers read. */
+export interface DetectSender {
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+type SightingHandlers = Pick<
+  Handlers,
+  | 'sighting.report'
+  | 'sighting.claim'
+  | 'sighting.view'
+  | 'sighting.copy'
+  | 'sighting.save'
+  | 'sighting.setShopCtrlUrl'
+  | 'sighting.sendToShopCtrl'
+>;
+
+export interface DetectHandlers {
+  /** The handlers for one message, bound to who sent it. */
+  forSender(sender: DetectSender): SightingHandlers;
+  /** Saves asked for while the vault was locked; call when it has been unlocked. */
+  completePendingSaves(): Promise<void>;
+}
+
+const OUTDATED = 'This LWA Vault panel is out of date. Reload the page to see the secret again.';
+
+export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
+  const { vault, sightings, now } = deps;
+
+  // Saves run one at a time: a click, the unlock watcher and a panel refresh may all try at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const vaultState = async (): Promise<SightingView['vault']> => {
+    const status = await vault.status();
+    return !status.exists ? 'missing' : status.unlocked ? 'unlocked' : 'locked';
+  };
+
+  /** Saves now (vault unlocked); records the result on the sighting. */
+  const saveNow = (id: string, newEntry: NewEntryInput | undefined): Promise<SaveOutcome> =>
+    exclusive(async () => {
+      const sighting = await sightings.get(id);
+      if (!sighting) throw new VaultError('not-found', OUTDATED);
+      if (sighting.saved) return { state: 'saved', alias: sighting.saved.alias, rotated: false };
+      const result = await saveSighting(vault, sighting, newEntry ?? sighting.pendingSave?.newEntry, now());
+      if (result.state === 'needs-entry') {
+        await sightings.update(id, ({ pendingSave: _, ...rest }) => rest);
+        return result;
+      }
+      const saved = { entryId: result.entryId, alias: result.alias, at: now() };
+      await sightings.update(id, ({ pendingSave: _, ...rest }) => ({ ...rest, saved }));
+      return { state: 'saved', alias: result.alias, rotated: result.rotated };
+    });
+
+  const save = async (sighting: Sighting, newEntry: NewEntryInput | undefined): Promise<SaveOutcome> => {
+    if (sighting.saved) return { state: 'saved', alias: sighting.saved.alias, rotated: false };
+    const state = await vaultState();
+    if (state === 'missing') {
+      // A fresh install: the entry is described now, the save completes once the first-run screen made the vault.
+      const described = newEntry ?? sighting.pendingSave?.newEntry;
+      if (!described) return { state: 'needs-entry' };
+      await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: { newEntry: described } }));
+      return { state: 'pending-first-run' };
+    }
+    if (state === 'locked') {
+      await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: newEntry ? { newEntry } : (s.pendingSave ?? {}) }));
+      return { state: 'pending-unlock' };
+    }
+    return saveNow(sighting.id, newEntry);
+  };
+
+  // Many cards ask at once: a recent list answers them (every vault write drops it).
+  const recentEntries = { listEntries: () => vault.listEntries({ recent: true }) };
+  const entryOf = async (sighting: Sighting): Promise<EntryMeta | undefined> => {
+    if (sighting.saved) {
+      const saved = (await recentEntries.listEntries()).entries.find((e) => e.id === sighting.saved!.entryId);
+      if (saved) return saved;
+    }
+    return matchingEntry(recentEntries, sighting.clientId);
+  };
+
+  const sendToShopCtrl = async (sighting: Sighting): Promise<ShopCtrlOutcome> => {
+    const entry = await entryOf(sighting);
+    if (!entry) return { state: 'needs-entry' };
+    const settings = entry.shopCtrlUrl ? parseShopCtrlUrl(entry.shopCtrlUrl) : undefined;
+    if (!settings) return { state: 'needs-url' };
+    // One click keeps vault and ShopCtrl in step: save first (or queue the save until the unlock).
+    const state = await vaultState();
+    if (state !== 'missing') await save(sighting, undefined);
+    const secrets = state === 'unlocked' ? (await vault.getEntry(entry.id)).secrets : undefined;
+    const request: PageFillRequest = {
+      clientSecret: sighting.secret,
+      extras: { clientId: entry.clientId, refreshToken: secrets?.refreshToken, vendorCode: secrets?.sellingPartnerId },
+      waitMs: deps.shopCtrlWaitMs ?? 6000,
+      directions: shopCtrlDirections(entry.kind),
+    };
+    let outcome: ShopCtrlOutcome;
+    try {
+      const { result } = await handOffToShopCtrl(deps.shopCtrl, settings, request, deps.shopCtrlLoadTimeoutMs, now);
+      outcome = result.present
+        ? { state: 'filled', host: settings.host, filled: result.filled, unchanged: result.unchanged, offered: result.offered }
+        : { state: 'no-section', host: settings.host, directions: request.directions };
+    } catch {
+      outcome = { state: 'failed', message: `LWA Vault could not fill the ShopCtrl page on ${settings.host}. Is the tab still open and logged in?` };
+    }
+    if (outcome.state === 'filled') {
+      const what = outcome.filled.length ? 'LWA Client Secret filled' : 'LWA Client Secret already current';
+      await vault.appendEvent({ entryId: entry.id, type: 'sent-to-shopctrl', detail: `${what} on ${settings.host}` });
+    }
+    await sightings.update(sighting.id, (s) => ({ ...s, shopCtrl: outcome }));
+    return outcome;
+  };
+
+  return {
+    forSender(sender) {
+      const role = senderRole(sender, deps.extensionOrigin);
+      const tabId = sender.tab?.id;
+      const fromPage = (): string => {
+        if (role !== 'page' || tabId === undefined) throw new VaultError('forbidden', 'Only the page itself reports secrets.');
+        return new URL(sender.url!).hostname;
+      };
+      /** The panel's own sighting: one reported from the tab the panel is framed into. */
+      const own = async (id: string): Promise<Sighting> => {
+        if (role !== 'panel' || tabId === undefined) throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
+        const sighting = await sightings.get(id);
+        if (!sighting || sighting.tabId !== tabId || sighting.claimedBy !== sender.frameId) throw new VaultError('not-found', OUTDATED);
+        return sighting;
+      };
+
+      return {
+        'sighting.report': async (report) => {
+          const host = fromPage();
+          const at = now();
+          const sinceClick = report.rotateClickedAt === undefined ? -1 : at - report.rotateClickedAt;
+          const sighting: Sighting = {
+            id: deps.newId(),
+            token: deps.newId(),
+            tabId: tabId!,
+            host,
+            secret: report.secret,
+            afterRotateClick: sinceClick >= 0 && sinceClick <= ROTATION_WINDOW_MS,
+            at,
+            ...(report.clientId ? { clientId: report.clientId } : {}),
+            ...(report.statedDate !== undefined ? { statedDate: report.statedDate } : {}),
+            ...(report.previousSecret && report.previousSecret !== report.secret ? { previousSecret: report.previousSecret } : {}),
+          };
+          await sightings.add(sighting);
+          return { token: sighting.token };
+        },
+
+        'sighting.claim': async ({ token }) => {
+          if (role !== 'panel' || tabId === undefined || sender.frameId === undefined) {
+            throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
+          }
+          const frameId = sender.frameId;
+          const match = (await sightings.all()).find((s) => s.token === token && s.tabId === tabId && s.claimedBy === undefined);
+          if (!match) throw new VaultError('not-found', OUTDATED);
+          const claimed = await sightings.update(match.id, (s) => (s.claimedBy === undefined ? { ...s, claimedBy: frameId } : s));
+          if (claimed?.claimedBy !== frameId) throw new VaultError('not-found', OUTDATED);
+          return { id: match.id };
+        },
+
+        'sighting.view': async ({ id }) => {
+          let sighting = await own(id);
+          let state = await vaultState();
+          if (sighting.pendingSave && !sighting.saved && state === 'unlocked') {
+            await saveNow(id, undefined).catch(() => undefined); // the unlock watcher may not have run yet
+            sighting = await own(id);
+            state = await vaultState();
+          }
+          const entries = (await recentEntries.listEntries()).entries;
+          const { answer, entry: about } = await answerFor(
+            { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
+            { state, entries, secretsOf: (entryId) => vault.getEntry(entryId).then((v) => v.secrets, () => undefined) },
+          );
+          const entry = (sighting.saved && entries.find((e) => e.id === sighting.saved!.entryId)) || about || (await entryOf(sighting));
+          const shopCtrlHost = entry?.shopCtrlUrl ? parseShopCtrlUrl(entry.shopCtrlUrl)?.host : undefined;
+          const previousUntil = answer === 'previous' ? entry?.previousSecretExpiresAt : undefined;
+          return {
+            answer,
+            ...(previousUntil !== undefined ? { previousDaysLeft: Math.max(0, Math.ceil((previousUntil - now()) / DAY_MS)) } : {}),
+            host: sighting.host,
+            kind: kindOfHost(sighting.host) ?? 'seller',
+            ...(sighting.clientId ? { clientId: sighting.clientId } : {}),
+            ...(sighting.statedDate !== undefined ? { statedDate: sighting.statedDate } : {}),
+            afterRotateClick: sighting.afterRotateClick,
+            hasPrevious: sighting.previousSecret !== undefined,
+            vault: state,
+            ...(entry ? { entry: { alias: entry.alias, ...(shopCtrlHost ? { shopCtrlHost } : {}) } } : {}),
+            suggestion: suggestNewEntry(sighting.host, sighting.clientId),
+            save: sighting.saved ? 'saved' : sighting.pendingSave ? (state === 'missing' ? 'pending-first-run' : 'pending-unlock') : 'not-saved',
+            ...(sighting.saved ? { savedAlias: sighting.saved.alias } : {}),
+            ...(sighting.shopCtrl ? { shopCtrl: sighting.shopCtrl } : {}),
+          };
+        },
+
+        'sighting.copy': async ({ id }) => {
+          const sighting = await own(id);
+          const entry = await entryOf(sighting);
+          if (entry) {
+            await vault.appendEvent({ entryId: entry.id, type: 'copied', detail: `new client secret copied on ${sighting.host}` });
+          }
+          return { secret: sighting.secret };
+        },
+
+        'sighting.save': async ({ id, newEntry }) => {
+          const sighting = await own(id);
+          if (newEntry?.shopCtrlUrl && !parseShopCtrlUrl(newEntry.shopCtrlUrl)) throw new VaultError('bad-request', NOT_SHOPCTRL);
+          return save(sighting, newEntry);
+        },
+
+        'sighting.setShopCtrlUrl': async ({ id, url }) => {
+          const sighting = await own(id);
+          const settings = parseShopCtrlUrl(url);
+          if (!settings) throw new VaultError('bad-request', NOT_SHOPCTRL);
+          const entry = await entryOf(sighting);
+          if (!entry) throw new VaultError('not-found', 'Save the secret to an entry first; the ShopCtrl address belongs to the entry.');
+          await vault.updateEntry(entry.id, { shopCtrlUrl: settings.href }, {});
+          return { host: settings.host };
+        },
+
+        'sighting.sendToShopCtrl': async ({ id }) => sendToShopCtrl(await own(id)),
+      };
+    },
+
+    async completePendingSaves() {
+      if ((await vaultState()) !== 'unlocked') return;
+      for (const sighting of await sightings.all()) {
+        if (sighting.pendingSave && !sighting.saved) await saveNow(sighting.id, undefined).catch(() => undefined);
+      }
+    },
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const NOT_SHOPCTRL = 'That is not a ShopCtrl address. Paste the https address of your shop settings page on <your shop>.shopctrl.com.';
+
+/** 'panel': our panel page; 'page': a content script (any non-extension URL, the router vouched for the host). */
+export function senderRole(sender: DetectSender, extensionOrigin: string): 'panel' | 'page' | undefined {
+  let url: URL;
+  try {
+    url = new URL(sender.url ?? '');
+  } catch {
+    return undefined;
+  }
+  if (originOf(url) === extensionOrigin) return url.pathname === PANEL_PAGE_PATH ? 'panel' : undefined;
+  return url.protocol === 'https:' ? 'page' : undefined;
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import { RequestError, send } from '../../../platform/client';
+import type { VaultStatus } from '../../../platform/protocol';
+import { DeriveProgress } from '../../../components/DeriveProgress';
+import { PassphraseField } from '../../../components/PassphraseField';
+
+/** The locked screen: one passphrase field, progress while the key is derived, a plain error when wrong. */
+export function Unlock({ status, onUnlocked }: { status: VaultStatus; onUnlocked: (status: VaultStatus) => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  // Read by `npm run bench` (locked screen first paint).
+  useEffect(() => void requestAnimationFrame(() => performance.mark('lwa:locked-screen-painted')), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!passphrase) return setError('Type your passphrase to unlock.');
+    setBusy(true);
+    setError('');
+    try {
+      onUnlocked(await send('vault.unlock', { passphrase }));
+    } catch (e) {
+      setError(e instanceof RequestError ? e.message : 'The vault could not be unlocked.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="unlock-title">
+      <h2 id="unlock-title">Vault locked</h2>
+      <PassphraseField label="Passphrase" value={passphrase} onInput={setPassphrase} autoComplete="current-password" autoFocus invalid={!!error} />
+      {error && <p class="alert error" role="alert">{error}</p>}
+      {busy ? (
+        <DeriveProgress expectedMs={status.lastDeriveMs ?? 0} label="Deriving the key…" />
+      ) : (
+        <div class="form-actions">
+          <button type="submit" class="primary">Unlock</button>
+        </div>
+      )}
+    </form>
+  );
+}

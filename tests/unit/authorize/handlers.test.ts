@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AMAZON_CONSOLE_MATCHES } from '../../../features/amazon/hosts';
+import { AMAZON_REDIRECT_FILTER, registerCaptureWatcher } from '../../../features/authorize/background';
+import { createCaptureHandlers } from '../../../features/authorize/handlers';
+import { captureStateItem } from '../../../features/authorize/storage';
+import { route } from '../../../platform/router';
+import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';
+
+let beforeRedirect: ReturnType<typeof fakeBeforeRedirect>;
+beforeEach(() => {
+  beforeRedirect = fakeBeforeRedirect();
+  // fakeBrowser.reset() keeps webNavigation listeners: an earlier test's watcher would still answer.
+  const { onBeforeNavigate, onCommitted, onErrorOccurred } = fakeBrowser.webNavigation;
+  for (const event of [onBeforeNavigate, onCommitted, onErrorOccurred]) (event as unknown as { removeAllListeners(): void }).removeAllListeners();
+});
+
+describe('capture messages', () => {
+  it('are for extension pages only', async () => {
+    const { service } = setup();
+    const handlers = createCaptureHandlers(service);
+    const reply = await route({ type: 'capture.state', data: {} }, 'content', handlers);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('are validated before the service sees them', async () => {
+    const { service } = setup();
+    const handlers = createCaptureHandlers(service);
+    const reply = await route({ type: 'capture.start', data: { draft: { ...DRAFT, alias: '' }, source: { type: 'url', url: consentUrl('s') } } }, 'extension', handlers);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await route({ type: 'capture.open', data: { pendingId: 'x', incognito: 'yes' } }, 'extension', handlers)).toMatchObject({ ok: false });
+  });
+
+  it('start, state and save round-trip; a bad consent URL is a readable bad request', async () => {
+    const { service, navigate } = setup();
+    const handlers = createCaptureHandlers(service);
+    const bad = await route({ type: 'capture.start', data: { draft: DRAFT, source: { type: 'url', url: 'https://example.com/' } } }, 'extension', handlers);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/not a Seller Central/) } });
+    const started = await route({ type: 'capture.start', data: { draft: DRAFT, source: { type: 'url', url: consentUrl('r1') } } }, 'extension', handlers);
+    expect(started.ok).toBe(true);
+    await navigate(resultUrl('RHroute', 'r1'));
+    const state = await route({ type: 'capture.state', data: {} }, 'extension', handlers);
+    expect(state).toMatchObject({ ok: true, data: { captures: [{ code: 'RHroute', verified: true }] } });
+    const pendingId = (started as { data: { id: string } }).data.id;
+    const saved = await route({ type: 'capture.save', data: { pendingId, resultUrl: resultUrl('RHroute', 'r1') } }, 'extension', handlers);
+    expect(saved).toMatchObject({ ok: true, data: { entryId: 'e1' } });
+  });
+
+  it('refuses an endpoint setting outside Amazon and this computer', async () => {
+    const { service } = setup();
+    const handlers = createCaptureHandlers(service);
+    const reply = await route({ type: 'capture.settings', data: { tokenEndpoint: 'https://collector.example/token' } }, 'extension', handlers);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('background wiring', () => {
+  it('registers URL-filtered webNavigation listeners synchronously and stores captures in storage.session', async () => {
+    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    expect(fakeBrowser.webNavigation.onBeforeNavigate.hasListeners()).toBe(true);
+    expect(fakeBrowser.webNavigation.onCommitted.hasListeners()).toBe(true);
+    expect(fakeBrowser.webNavigation.onErrorOccurred.hasListeners()).toBe(true);
+    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w1') } });
+    const details = { url: resultUrl('RHwired', 'w1'), tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1 };
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(details as never);
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...details, error: 'net::ERR_CONNECTION_REFUSED' } as never);
+    await new Promise((r) => setTimeout(r, 20));
+    const stored = await captureStateItem.getValue();
+    expect(stored?.captures).toHaveLength(1);
+    expect(stored?.captures[0]).toMatchObject({ code: 'RHwired', verified: true });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
+  const redirect = (redirectUrl: string, extra: Record<string, unknown> = {}) =>
+    ({
+      url: 'https://sellercentral.amazon.com/apps/authorize/confirm/amzn1.sp.solution.x',
+      redirectUrl,
+      tabId: 7,
+      frameId: 0,
+      parentFrameId: -1,
+      type: 'main_frame',
+      method: 'GET',
+      requestId: '1',
+      statusCode: 302,
+      fromCache: false,
+      timeStamp: Date.now(),
+      ...extra,
+    }) as never;
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+
+  it('listens non-blocking, main frames on the Amazon console hosts only', () => {
+    registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    expect(beforeRedirect.listeners).toHaveLength(1);
+    // No extraInfoSpec: no 'blocking', no 'extraHeaders'.
+    expect(beforeRedirect.listeners[0]?.extra).toEqual([]);
+    expect(beforeRedirect.listeners[0]?.filter).toEqual({ urls: AMAZON_CONSOLE_MATCHES, types: ['main_frame'] });
+    expect(AMAZON_REDIRECT_FILTER.urls.every((u) => u.startsWith('https://') && u.endsWith('/*'))).toBe(true);
+  });
+
+  it('stores the capture from the 302, and webNavigation for the same redirect adds nothing', async () => {
+    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w2') } });
+    const url = resultUrl('RH302wired', 'w2');
+    const at = Date.now() - 1000;
+    await beforeRedirect.trigger(redirect(url, { timeStamp: at }));
+    await settle();
+    expect((await captureStateItem.getValue())?.captures).toEqual([
+      expect.objectContaining({ code: 'RH302wired', via: 'redirect', verified: true, capturedAt: at, tabId: 7 }),
+    ]);
+    const nav = { url, tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1 };
+    await fakeBrowser.webNavigation.onCommitted.trigger({ ...nav, transitionType: 'link', transitionQualifiers: [] } as never);
+    await settle();
+    expect((await captureStateItem.getValue())?.captures).toHaveLength(1);
+  });
+
+  it('records a Login-URI hop that comes as a 302, and ignores Amazon\'s other redirects', async () => {
+    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w3') } });
+    await beforeRedirect.trigger(redirect('https://sellercentral.amazon.com/signin?return_to=%2Fhome'));
+    await settle();
+    expect(await captureStateItem.getValue()).toMatchObject({ captures: [], pending: [expect.not.objectContaining({ loginHop: expect.anything() })] });
+    const login =
+      'https://login.example.com/amazon?amazon_callback_uri=https%3A%2F%2Fsellercentral.amazon.com%2Fapps%2Fauthorize%2Fconfirm%2Fx&amazon_state=as&selling_partner_id=A3FHEXAMPLEYWS';
+    await beforeRedirect.trigger(redirect(login));
+    await settle();
+    const stored = await captureStateItem.getValue();
+    expect(stored?.captures).toHaveLength(0);
+    expect(stored?.pending[0]?.loginHop).toMatchObject({ host: 'login.example.com', sellingPartnerId: 'A3FHEXAMPLEYWS' });
+  });
+});
+
+describe('notifications', () => {
+  it('a click on a capture notification opens the wizard in a tab', async () => {
+    registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    await fakeBrowser.notifications.onClicked.trigger('capture:abc');
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.some((t) => t.url?.endsWith('/popup.html?popout=1#authorize'))).toBe(true);
+  });
+
+  it('never puts the Result URL, code or state into the notification', async () => {
+    const { service, deps, navigate } = setup();
+    await service.start(DRAFT, { type: 'url', url: consentUrl('secret-state') });
+    await navigate(resultUrl('RHsecretcode', 'secret-state'));
+    await new Promise((r) => setTimeout(r, 0));
+    const text = JSON.stringify(deps.notify.mock.calls);
+    expect(text).not.toContain('RHsecretcode');
+    expect(text).not.toContain('secret-state');
+  });
+});

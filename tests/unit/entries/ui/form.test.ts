@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyPaste,
+  blockingProblems,
+  checkShopCtrlUrl,
+  emptyForm,
+  entryFromForm,
+  formFromEntry,
+  patchFromForm,
+  restoreForm,
+  validateForm,
+  type EntryForm,
+} from '../../../../features/entries/ui/form';
+import { addDays } from '../../../../features/deadlines/rules';
+import {
+  APPLICATION_ID,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  LEGACY_CLIENT_SECRET,
+  REFRESH_TOKEN,
+  SELLER_ID,
+  VENDOR_GROUP_ID,
+} from '../../amazon/fixtures';
+import { entryMeta } from '../../deadlines/fixtures';
+import { at } from '../../support/time';
+
+const TZ = 'Europe/Berlin';
+const NOW = at('2027-05-23T10:15:00+02:00');
+
+const form = (overrides: Partial<EntryForm> = {}): EntryForm => ({ ...emptyForm(NOW, TZ), alias: 'ShopCtrl 1P DE', ...overrides });
+
+describe('entryFromForm', () => {
+  it('starts a new entry with the secret issued today, counted from now', () => {
+    expect(emptyForm(NOW, TZ).secretIssuedOn).toBe('2027-05-23');
+    expect(entryFromForm(form(), NOW, TZ).meta.secretIssuedAt).toBe(NOW);
+  });
+
+  it('counts an earlier issue day from its local midnight', () => {
+    const { meta } = entryFromForm(form({ secretIssuedOn: '2027-01-10' }), NOW, TZ);
+    expect(meta.secretIssuedAt).toBe(at('2027-01-10T00:00:00+01:00'));
+    expect(meta.secretExpiresAt).toBeUndefined();
+  });
+
+  it('takes the expiry date Amazon states instead of an issue date when the user knows that one', () => {
+    const { meta } = entryFromForm(form({ secretDate: 'stated', secretExpiresOn: '2027-06-04' }), NOW, TZ);
+    expect(meta.secretExpiresAt).toBe(at('2027-06-04T00:00:00+02:00'));
+    expect(meta.secretIssuedAt).toBeUndefined();
+  });
+
+  it('trims pasted values and leaves empty fields out', () => {
+    const input = entryFromForm(
+      form({
+        alias: '  Cleo US ',
+        connector: 'cleo-amp',
+        marketplace: 'US',
+        clientId: ` ${CLIENT_ID}\n`,
+        clientSecret: `\u200b${CLIENT_SECRET} `,
+        notes: '  line one\n  line two  ',
+      }),
+      NOW,
+      TZ,
+    );
+    expect(input.meta).toEqual({
+      alias: 'Cleo US',
+      kind: 'seller',
+      connector: 'cleo-amp',
+      environment: 'production',
+      region: 'NA',
+      marketplace: 'US',
+      clientId: CLIENT_ID,
+      secretIssuedAt: NOW,
+    });
+    expect(input.secrets).toEqual({ clientSecret: CLIENT_SECRET, notes: 'line one\n  line two' });
+  });
+});
+
+describe('patchFromForm', () => {
+  const rotatedAt = at('2027-02-01T14:03:27+01:00');
+  const original = entryMeta({ id: 'e1', alias: 'Old name', secretIssuedAt: rotatedAt, clientId: CLIENT_ID });
+
+  it('keeps the exact rotation time when the issue day was not changed', () => {
+    const edited = { ...formFromEntry(original, { clientSecret: CLIENT_SECRET }, TZ), alias: 'New name' };
+    const patch = patchFromForm(edited, original, NOW, TZ);
+    expect(patch.meta.secretIssuedAt).toBe(rotatedAt);
+    expect(patch.meta.alias).toBe('New name');
+    expect(patch.secrets.clientSecret).toBe(CLIENT_SECRET);
+  });
+
+  it('sends an emptied field as "" so the vault removes it', () => {
+    const edited = { ...formFromEntry(original, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN }, TZ), refreshToken: '', clientId: '' };
+    const patch = patchFromForm(edited, original, NOW, TZ);
+    expect(patch.secrets.refreshToken).toBe('');
+    expect(patch.meta.clientId).toBe('');
+  });
+
+  it('replaces a stated expiry with the computed one when the user switches back to the issue day', () => {
+    const stated = { ...original, secretExpiresAt: at('2027-07-01T00:00:00+02:00') };
+    const edited = { ...formFromEntry(stated, {}, TZ), secretDate: 'issued' as const, secretIssuedOn: '2027-03-01' };
+    const patch = patchFromForm(edited, stated, NOW, TZ);
+    const issued = at('2027-03-01T00:00:00+01:00');
+    expect(patch.meta.secretIssuedAt).toBe(issued);
+    expect(patch.meta.secretExpiresAt).toBe(addDays(issued, 180));
+  });
+});
+
+describe('validateForm', () => {
+  it('accepts an entry with only a name', () => {
+    expect(validateForm(form(), NOW, TZ)).toEqual({});
+  });
+
+  it('asks for a name', () => {
+    expect(validateForm(form({ alias: '  ' }), NOW, TZ).alias?.overridable).toBe(false);
+  });
+
+  it('explains the client secret format and does not let a malformed secret through', () => {
+    const problems = validateForm(form({ clientSecret: 'amzn1.oa2-cs.v1.abc' }), NOW, TZ);
+    expect(problems.clientSecret?.message).toContain('A client secret starts with amzn1.oa2-cs.v1. followed by 64 hex characters.');
+    expect(blockingProblems(problems, ['clientSecret'])).toEqual(['clientSecret']);
+  });
+
+  it('lets a legacy 64-hex secret through only with an explicit "save anyway"', () => {
+    const problems = validateForm(form({ clientSecret: LEGACY_CLIENT_SECRET }), NOW, TZ);
+    expect(problems.clientSecret).toMatchObject({ overridable: true });
+    expect(blockingProblems(problems, [])).toEqual(['clientSecret']);
+    expect(blockingProblems(problems, ['clientSecret'])).toEqual([]);
+  });
+
+  it('checks identifiers against their formats', () => {
+    const problems = validateForm(
+      form({ clientId: CLIENT_SECRET, applicationId: CLIENT_ID, refreshToken: 'Atza|abc', redirectUri: 'http://example.com/cb' }),
+      NOW,
+      TZ,
+    );
+    expect(problems.clientId?.message).toMatch(/^This is a client secret, not the LWA client id\./);
+    expect(problems.applicationId?.message).toMatch(/^This is the LWA client id, not the application id\./);
+    expect(problems.refreshToken?.message).toContain('access token');
+    expect(problems.redirectUri?.message).toContain('https');
+    expect(validateForm(form({ clientId: CLIENT_ID, applicationId: APPLICATION_ID, refreshToken: REFRESH_TOKEN }), NOW, TZ)).toEqual({});
+  });
+
+  it('takes a seller id for a seller, and a vendor group or vendor code for a vendor', () => {
+    expect(validateForm(form({ sellingPartnerId: SELLER_ID }), NOW, TZ)).toEqual({});
+    expect(validateForm(form({ kind: 'vendor', sellingPartnerId: VENDOR_GROUP_ID }), NOW, TZ)).toEqual({});
+    expect(validateForm(form({ kind: 'vendor', sellingPartnerId: 'ABC1D' }), NOW, TZ)).toEqual({});
+    expect(validateForm(form({ sellingPartnerId: 'abc' }), NOW, TZ).sellingPartnerId?.overridable).toBe(true);
+  });
+
+  it('refuses an issue day in the future', () => {
+    expect(validateForm(form({ secretIssuedOn: '2027-05-24' }), NOW, TZ).secretIssuedOn?.message).toContain('future');
+  });
+
+  it('wants the marketplace to belong to the region', () => {
+    expect(validateForm(form({ region: 'EU', marketplace: 'US' }), NOW, TZ).marketplace).toBeDefined();
+    expect(validateForm(form({ region: 'EU', marketplace: 'DE' }), NOW, TZ)).toEqual({});
+  });
+
+  it('flags a Result URL without a code but lets it be kept', () => {
+    const problem = validateForm(form({ resultUrl: 'https://example.com/cb?state=x' }), NOW, TZ).resultUrl;
+    expect(problem).toMatchObject({ overridable: true });
+    expect(problem?.message).toContain('spapi_oauth_code');
+  });
+});
+
+describe('checkShopCtrlUrl', () => {
+  it('accepts the customer’s https ShopCtrl host, port included', () => {
+    expect(checkShopCtrlUrl('https://acme.shopctrl.com:52222/Configuration/Shops/Edit/12').ok).toBe(true);
+    expect(checkShopCtrlUrl(' https://acme.shopctrl.com/ ').ok).toBe(true);
+  });
+
+  it('refuses other hosts, look-alikes, http and embedded credentials', () => {
+    for (const url of [
+      'http://acme.shopctrl.com/',
+      'https://shopctrl.com.evil.example/',
+      'https://evilshopctrl.com/',
+      'https://shopctrl.com/',
+      'https://user:pw@acme.shopctrl.com/',
+      'acme.shopctrl.com',
+    ]) {
+      expect(checkShopCtrlUrl(url).ok, url).toBe(false);
+    }
+  });
+});
+
+describe('applyPaste', () => {
+  it('fills both fields from a pasted "Client identifier … Client secret …" block', () => {
+    const block = `LWA credentials\nClient identifier\n${CLIENT_ID}\nClient secret\n${CLIENT_SECRET}\n`;
+    const result = applyPaste(form(), 'clientId', block);
+    expect(result?.filled).toEqual(['clientId', 'clientSecret']);
+    expect(result?.form).toMatchObject({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  });
+
+  it('takes the value out of a labelled paste', () => {
+    expect(applyPaste(form(), 'clientSecret', `Client secret: ${CLIENT_SECRET}`)?.form.clientSecret).toBe(CLIENT_SECRET);
+  });
+
+  it('trims whitespace around a pasted value', () => {
+    expect(applyPaste(form(), 'clientId', `  ${CLIENT_ID}\n`)?.form.clientId).toBe(CLIENT_ID);
+    expect(applyPaste(form(), 'redirectUri', ' https://example.com/cb ')?.form.redirectUri).toBe('https://example.com/cb');
+  });
+
+  it('leaves a clean paste, names and notes to the browser', () => {
+    expect(applyPaste(form(), 'clientId', CLIENT_ID)).toBeUndefined();
+    expect(applyPaste(form(), 'notes', `Client identifier ${CLIENT_ID} Client secret ${CLIENT_SECRET}`)).toBeUndefined();
+    expect(applyPaste(form(), 'alias', ' Shop ')).toBeUndefined();
+  });
+});
+
+describe('restoreForm', () => {
+  it('fills fields a stored draft lacks and ignores what does not belong', () => {
+    const restored = restoreForm({ alias: 'Draft', clientSecret: 42, saveAnyway: ['clientSecret', 'bogus'], extra: 'x' }, NOW, TZ);
+    expect(restored.alias).toBe('Draft');
+    expect(restored.clientSecret).toBe('');
+    expect(restored.saveAnyway).toEqual(['clientSecret']);
+    expect('extra' in restored).toBe(false);
+    expect(restoreForm(null, NOW, TZ)).toEqual(emptyForm(NOW, TZ));
+  });
+});

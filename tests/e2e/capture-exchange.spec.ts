@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { confirm, consentUrl, expectResultFilled, openSignIn, openWizard, serveAmazon, startFromUrl, type AmazonStandIn } from './capture-support';
 import { CLIENT_ID, CLIENT_SECRET, message, REFRESH_TOKEN } from './entries-support';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
-import type { EntryView } from '../../features/vault/protocol';
+import type { EntryView } from '../../features/entries/protocol';
 
 test.use({
   backgroundReadyEvents: ['runtime.onMessage', 'webNavigation.onBeforeNavigate', 'webNavigation.onCommitted', 'webNavigation.onErrorOccurred'],

@@ -16,7 +16,7 @@ import {
 } from './capture-support';
 import { message } from './entries-support';
 import { expect, test, type Chrome } from './fixtures';
-import type { EntryView } from '../../features/vault/protocol';
+import type { EntryView } from '../../features/entries/protocol';
 
 declare const chrome: Chrome;
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { oneAtATime } from '../../platform/one-at-a-time';
+import { incognitoTabsItem } from '../../platform/storage-items';
 import type { Capture } from './model';
 
 /**
@@ -10,7 +10,6 @@ import type { Capture } from './model';
  * Relies on the default `"incognito": "spanning"`: one background sees normal and incognito tabs alike, and the
  * capture state stays in one place.
  */
-const incognitoTabsItem = storage.defineItem<number[]>('session:captureIncognitoTabs', { fallback: [] });
 
 export interface IncognitoSessionDeps {
   captures: () => Promise<Capture[]>;

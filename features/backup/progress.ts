@@ -1,9 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import type { BackupProgress } from './protocol';
 import { oneAtATime } from '../../platform/one-at-a-time';
-
-/** The running export or import, for the Backup screen's progress bar (storage.session: extension pages only). */
-export const backupProgressItem = storage.defineItem<BackupProgress | null>('session:backupProgress', { fallback: null });
+import { backupProgressItem } from '../../platform/storage-items';
 
 export interface ProgressReporter {
   report(phase: string, done: number, total: number): void;

@@ -10,9 +10,10 @@ import {
   startFromUrl,
   type AmazonStandIn,
   REDIRECT_WATCHER_EVENTS,
-} from './capture-support';
-import { CLIENT_ID, CLIENT_SECRET, PASSPHRASE, seedEntry } from './entries-support';
+} from './support/authorize-flow';
 import { expect, test, type Chrome, type ExtensionBrowser } from './fixtures';
+import { CLIENT_ID, CLIENT_SECRET } from './support/identifiers';
+import { PASSPHRASE, seedEntry } from './support/messages';
 
 declare const chrome: Chrome;
 

@@ -1,20 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import {
-  PASSPHRASE,
-  SELLER_CONSOLE_URL,
-  call,
-  card,
-  cardHeadings,
-  clientId,
-  expectNoOverlapAtBothSizes,
-  getEntry,
-  panelSettled,
-  readyPanel,
-  secret,
-  seedVault,
-  shownPanels,
-} from './fixtures/amazon/pages';
+import { SELLER_CONSOLE_URL } from './support/amazon-console';
+import { clientId, secret } from './support/identifiers';
+import { PASSPHRASE, seedVault, send } from './support/messages';
+import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 
 // The page is hostile (its scripts restyle, cover, click and frame as they like), pages never tuned for:
 // split text, a two-app table, a fresh profile. Each builds a vault (PBKDF2) in a fresh browser.
@@ -58,7 +47,7 @@ test('invisible panel with bait underneath: a real click on the bait changes not
   await page.waitForTimeout(400); // the browser's visibility report (IntersectionObserver v2, 100 ms delay)
   await page.mouse.click(at.x, at.y);
   await expect(panel.getByRole('status')).toContainText('LWA Vault cannot see this panel unobscured');
-  expect((await getEntry(admin, ids[0]!)).secrets.clientSecret).toBe(secret(1));
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).secrets.clientSecret).toBe(secret(1));
 
   await panel.getByRole('button', { name: 'Save to vault' }).focus();
   await page.keyboard.press('Enter');
@@ -83,7 +72,7 @@ test("an element of the page's own over the panel: a real click through it chang
   await page.waitForTimeout(400);
   await page.mouse.click(at.x, at.y);
   await expect(panel.getByRole('status')).toContainText('LWA Vault cannot see this panel unobscured');
-  expect((await getEntry(admin, ids[0]!)).secrets.clientSecret).toBe(secret(1));
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).secrets.clientSecret).toBe(secret(1));
 });
 
 test('synthetic "Rotate secret" clicks by the page make nothing new', async ({ extension, page, routeAmazon }) => {
@@ -126,7 +115,7 @@ test('a panel.html frame the page makes (fixed URL, or the one ours loaded from)
   for (const frame of pageMade) {
     expect(await frame.evaluate(() => document.querySelectorAll('[data-card]').length).catch(() => 0)).toBe(0);
   }
-  expect((await getEntry(admin, ids[0]!)).secrets.clientSecret).toBe(secret(1));
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).secrets.clientSecret).toBe(secret(1));
 });
 
 test("the extension's elements on the page measure the same whatever the vault holds", async ({ extension, page, routeAmazon }) => {
@@ -148,11 +137,11 @@ test("the extension's elements on the page measure the same whatever the vault h
   states['no vault'] = await measure();
   const { admin } = await seedVault(extension, []);
   states['not in the vault'] = await measure();
-  const { meta } = await call<{ meta: { id: string } }>(admin, 'entries.create', { meta: { alias: 'A', kind: 'seller', region: 'NA', clientId: clientId(1) }, secrets: { clientSecret: secret(1) } });
+  const { meta } = await send(admin, 'entries.create', { meta: { alias: 'A', kind: 'seller', region: 'NA', clientId: clientId(1) }, secrets: { clientSecret: secret(1) } });
   states['up to date'] = await measure();
-  await call(admin, 'entries.update', { id: meta.id, meta: {}, secrets: { clientSecret: secret(9) } });
+  await send(admin, 'entries.update', { id: meta.id, meta: {}, secrets: { clientSecret: secret(9) } });
   states['behind'] = await measure();
-  await call(admin, 'vault.lock', {});
+  await send(admin, 'vault.lock', {});
   states['locked'] = await measure();
   expect(states['no vault']).toHaveLength(1);
   for (const [state, elements] of Object.entries(states)) expect(elements, state).toEqual(states['no vault']);
@@ -182,9 +171,9 @@ test('split text in a two-app table: each secret paired with its own row, one pa
   await panelSettled(panel);
   await offer.getByRole('button', { name: 'Create entry and save' }).click();
   await expect(panel.getByRole('status')).toContainText('Saved to');
-  const { entries } = await call<{ entries: { clientId?: string; id: string }[] }>(admin, 'entries.list', {});
+  const { entries } = await send(admin, 'entries.list', {});
   const created = entries.find((e) => e.clientId === clientId(2))!;
-  expect((await getEntry(admin, created.id)).secrets.clientSecret).toBe(secret(2));
+  expect((await send(admin, 'entries.get', { id: created.id })).secrets.clientSecret).toBe(secret(2));
 });
 
 test('fresh profile, no vault: the offer, then the first run, then the save completes', async ({ extension, page, routeAmazon, openPopup }) => {
@@ -204,7 +193,7 @@ test('fresh profile, no vault: the offer, then the first run, then the save comp
   await popup.getByLabel('Repeat passphrase', { exact: true }).fill(PASSPHRASE);
   await popup.getByRole('button', { name: 'Create vault' }).click();
   await expect(panel.getByRole('status')).toContainText('Saved to “Seller Central US app', { timeout: 20_000 });
-  const { entries } = await call<{ entries: { clientId?: string; id: string }[] }>(popup, 'entries.list', {});
+  const { entries } = await send(popup, 'entries.list', {});
   expect(entries.map((e) => e.clientId)).toEqual([clientId(5)]);
-  expect((await getEntry(popup, entries[0]!.id)).secrets.clientSecret).toBe(secret(5));
+  expect((await send(popup, 'entries.get', { id: entries[0]!.id })).secrets.clientSecret).toBe(secret(5));
 });

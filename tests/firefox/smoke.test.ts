@@ -2,7 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage, SELLER_CONSOLE_URL } from '../e2e/support/amazon-console';
 import { clientId, secret } from '../e2e/support/identifiers';
-import { PASSPHRASE } from '../e2e/support/messages';
 import { startTestServer, type TestServer } from '../e2e/support/server';
 import { waitForExtensionFrame } from './support/extension-frame';
 import { FirefoxExtension, type HttpAnswer } from './support/firefox';
@@ -12,6 +11,7 @@ import { click, control, shows, type, valueOf } from './support/ui';
 // each step starts where the previous one left off, as a user's session would. Any extension error in the
 // Browser Console fails the step it happened in.
 
+const PASSPHRASE = 'walnut harbour quietly saffron';
 const CONSENT = 'https://sellercentral.amazon.com/apps/authorize/consent';
 const APP_ID = 'amzn1.sp.solution.0bf296b5-36a6-4942-a13e-1a2b3c4d5e6f';
 const SELLING_PARTNER_ID = 'A3FHEXAMPLEYWS';

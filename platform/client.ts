@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ErrorCode, MessageType, Replies, Reply, Request } from './protocol';
+import type { ErrorCode, Reply } from './errors';
+import type { MessageType, Replies, Request } from './protocol';
 
 /** A refused request, carrying the background's code and its sentence for the user. */
 export class RequestError extends Error {

@@ -1,47 +1,31 @@
 import type { z } from 'zod';
-import { backupProtocol, type BackupReplies } from '../features/backup/protocol';
-import { captureProtocol, type CaptureReplies } from '../features/authorize/protocol';
-import { clipboardProtocol, type ClipboardReplies } from './clipboard/protocol';
-import { rotationProtocol, type RotationReplies } from '../features/entries/rotate-protocol';
-import { sightingProtocol, type SightingReplies } from '../features/rotation-watch/protocol';
-import { vaultProtocol, type VaultReplies } from '../features/vault/protocol';
+import { authorizeProtocol } from '../features/authorize/protocol';
+import { backupProtocol } from '../features/backup/protocol';
+import { deadlinesProtocol } from '../features/deadlines/protocol';
+import { entriesProtocol } from '../features/entries/protocol';
+import { rotationWatchProtocol } from '../features/rotation-watch/protocol';
+import { settingsProtocol } from '../features/settings/protocol';
+import { vaultProtocol } from '../features/vault/protocol';
+import { clipboardProtocol } from './clipboard/protocol';
+import type { MessageSpec, ReplyOf } from './message';
 
 /**
- * The one protocol between the popup / content script and the background, assembled from each feature's
- * section. Every message names its request schema (checked with zod in the background) and who may send
- * it: `extension` pages only, or also a `content` script on an Amazon console host.
+ * The one protocol between the popup, the panel or the content script and the background, assembled from each
+ * feature's section; a message's prefix names the feature that declares it. Each message names who may send it,
+ * its request schema (checked with zod in the background) and its reply type.
  */
 export const protocol = {
   ...vaultProtocol,
-  ...clipboardProtocol,
-  ...rotationProtocol,
+  ...settingsProtocol,
+  ...entriesProtocol,
+  ...deadlinesProtocol,
   ...backupProtocol,
-  ...captureProtocol,
-  ...sightingProtocol,
-} as const satisfies Record<string, { access: 'extension' | 'content'; request: z.ZodType }>;
-
-export interface Replies extends VaultReplies, ClipboardReplies, RotationReplies, BackupReplies, CaptureReplies, SightingReplies {}
+  ...authorizeProtocol,
+  ...rotationWatchProtocol,
+  ...clipboardProtocol,
+} as const satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof protocol;
 export type Request<T extends MessageType> = z.input<(typeof protocol)[T]['request']>;
-
-export type ErrorCode =
-  | 'bad-request'
-  | 'forbidden'
-  | 'no-vault'
-  | 'vault-exists'
-  | 'locked'
-  | 'wrong-passphrase'
-  | 'weak-passphrase'
-  | 'header-damaged'
-  | 'kdf-too-weak'
-  | 'entry-damaged'
-  | 'not-found'
-  | 'same-secret'
-  | 'backup-damaged'
-  | 'internal';
-
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-export type { EntryView, Settings, VaultStatus } from '../features/vault/protocol';
-export { AUTO_LOCK_CHOICES } from '../features/vault/protocol';
+export type RequestData<T extends MessageType> = z.output<(typeof protocol)[T]['request']>;
+export type Replies = { [T in MessageType]: ReplyOf<(typeof protocol)[T]> };

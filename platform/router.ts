@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { VaultError } from './errors';
-import { protocol, type MessageType, type Replies, type Reply } from './protocol';
-import type { SenderTrust } from './sender';
+import { VaultError, type ErrorCode, type Reply } from './errors';
+import { protocol, type MessageType, type Replies, type RequestData } from './protocol';
+import type { SenderLike, SenderRole } from './sender';
+
+/** What a handler is given: the checked request, and who sent it (the role decided once, in the router's caller). */
+export interface HandlerInput<T extends MessageType> {
+  data: RequestData<T>;
+  role: SenderRole;
+  sender: SenderLike;
+}
 
 export type Handlers = {
-  [T in MessageType]: (data: z.output<(typeof protocol)[T]['request']>) => Promise<Replies[T]> | Replies[T];
+  [T in MessageType]: (input: HandlerInput<T>) => Promise<Replies[T]> | Replies[T];
 };
 
 const envelopeSchema = z.object({ type: z.string(), data: z.unknown() });
@@ -12,25 +19,31 @@ const envelopeSchema = z.object({ type: z.string(), data: z.unknown() });
 /**
  * Validates one incoming message and runs its handler. Never throws: every failure becomes a reply with a
  * code and a sentence for the user, and internal errors are not echoed (they may hold data).
+ * `extension` messages only from our pages; `content` messages also from the panel and the content script
+ * (their handlers tell those two apart).
  */
-export async function route(message: unknown, trust: SenderTrust, handlers: Partial<Handlers>): Promise<Reply<unknown>> {
+export async function route(
+  message: unknown,
+  caller: { role: SenderRole; sender: SenderLike },
+  handlers: Partial<Handlers>,
+): Promise<Reply<unknown>> {
   const envelope = envelopeSchema.safeParse(message);
   if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
     return fail('bad-request', 'Unknown message.');
   }
   const type = envelope.data.type as MessageType;
   const spec = protocol[type];
-  if (trust === 'untrusted' || (spec.access === 'extension' && trust !== 'extension')) {
+  if (caller.role === 'untrusted' || (spec.access === 'extension' && caller.role !== 'extension')) {
     return fail('forbidden', 'This sender may not ask for that.');
   }
   const parsed = spec.request.safeParse(envelope.data.data ?? {});
   if (!parsed.success) {
     return fail('bad-request', `Invalid ${type} request: ${z.prettifyError(parsed.error)}`);
   }
-  const handler = handlers[type] as ((data: unknown) => Promise<unknown>) | undefined;
+  const handler = handlers[type] as ((input: HandlerInput<MessageType>) => Promise<unknown>) | undefined;
   if (!handler) return fail('bad-request', `No handler for ${type}.`);
   try {
-    return { ok: true, data: await handler(parsed.data) };
+    return { ok: true, data: await handler({ data: parsed.data as RequestData<MessageType>, ...caller }) };
   } catch (error) {
     if (error instanceof VaultError) return fail(error.code, error.message);
     console.error(`LWA Vault: ${type} failed`, error instanceof Error ? error.name : 'unknown error');
@@ -38,6 +51,6 @@ export async function route(message: unknown, trust: SenderTrust, handlers: Part
   }
 }
 
-function fail(code: VaultError['code'], message: string): Reply<never> {
+function fail(code: ErrorCode, message: string): Reply<never> {
   return { ok: false, error: { code, message } };
 }

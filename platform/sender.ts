@@ -1,36 +1,40 @@
 import { isAmazonConsoleHost } from '../features/amazon/hosts';
 
-export type SenderTrust = 'extension' | 'content' | 'untrusted';
+/**
+ * Who sent a runtime message, decided once per message by the background:
+ * - `extension`: one of our pages (popup, pop-out, offscreen document), not framed into a web page;
+ * - `panel`: the rotation panel page (`/panel.html`) framed into an https Amazon console tab;
+ * - `page`: our content script on an https Amazon console tab;
+ * - `untrusted`: everything else.
+ */
+export type SenderRole = 'extension' | 'panel' | 'page' | 'untrusted';
 
+/** The parts of `runtime.MessageSender` the background reads. */
 export interface SenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { url?: string };
+  frameId?: number;
+  tab?: { id?: number; url?: string };
 }
 
 /**
- * Who sent a runtime message. Extension pages are our own origin compared exactly (never a prefix test:
- * `chrome-extension://<id>.evil.example` must not pass); a content script is our id on a tab whose URL is an
- * https Amazon console host from the facts. Everything else is untrusted.
+ * Extension pages are our own origin compared exactly (never a prefix test: `chrome-extension://<id>.evil.example`
+ * must not pass); a content script is our id on a tab whose URL is an https Amazon console host from the facts.
  */
-export function classifySender(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderTrust {
+export function senderRole(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderRole {
   if (sender.id !== extensionId) return 'untrusted';
   const url = parseUrl(sender.url);
   if (!url) return 'untrusted';
+  const frameTab = parseUrl(sender.tab?.url);
   if (originOf(url) === extensionOrigin) {
-    const frameTab = parseUrl(sender.tab?.url);
-    // The rotation panel is our page framed into an Amazon console tab: it acts for that page, so content-level.
-    if (url.pathname === PANEL_PAGE_PATH) return frameTab && isConsoleUrl(frameTab) ? 'content' : 'untrusted';
+    // The rotation panel is our page framed into an Amazon console tab: it acts for that page.
+    if (url.pathname === PANEL_PAGE_PATH) return frameTab && isConsoleUrl(frameTab) ? 'panel' : 'untrusted';
     // Other extension pages have no tab, or a tab showing our own page (the pop-out); framed elsewhere, nothing.
     if (frameTab && originOf(frameTab) !== extensionOrigin) return 'untrusted';
     return 'extension';
   }
-  const tabUrl = parseUrl(sender.tab?.url) ?? url;
-  if (isConsoleUrl(url) && isConsoleUrl(tabUrl)) {
-    return 'content';
-  }
-  return 'untrusted';
+  return isConsoleUrl(url) && isConsoleUrl(frameTab ?? url) ? 'page' : 'untrusted';
 }
 
 /** The rotation panel page (`entrypoints/panel/`), the one page web-accessible on the Amazon console hosts. */

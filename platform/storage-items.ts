@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { VaultError } from './errors';
 import type { PendingClear } from './clipboard/clear-schedule';
-import { DEFAULT_SETTINGS, type Settings } from '../features/vault/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../features/settings/protocol';
 
 const storedSettingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
 

@@ -38,9 +38,9 @@ export default async function badgeRows(ctx) {
 
   const times = [];
   let text = '';
-  await send('badge.refresh'); // warm up: formatters and the database connection
+  await send('deadlines.refreshBadge'); // warm up: formatters and the database connection
   for (let i = 0; i < RUNS; i += 1) {
-    const reply = await send('badge.refresh');
+    const reply = await send('deadlines.refreshBadge');
     times.push(reply.ms);
     text = reply.text;
   }

@@ -96,7 +96,7 @@ export default async function captureRows(ctx) {
     const kind = extra ? 'foreign' : KINDS[i % KINDS.length];
     const state = `bench-${i}-${Date.now()}`;
     const code = `RHBENCH${String(i).padStart(5, '0')}${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
-    await send('capture.start', {
+    await send('authorize.start', {
       draft: { alias: `Bench ${i}`, kind: 'seller', environment: 'production', region: 'NA', connector: 'cleo-amp' },
       source: { type: 'url', url: `https://sellercentral.amazon.com/apps/authorize/consent?application_id=${APP_ID}&state=${state}` },
     });
@@ -170,8 +170,8 @@ export default async function captureRows(ctx) {
       }
     }
     // Keep the flow list short, as a user's is.
-    const view = await send('capture.state');
-    for (const p of view.pending) await send('capture.cancel', { pendingId: p.id });
+    const view = await send('authorize.state');
+    for (const p of view.pending) await send('authorize.cancel', { pendingId: p.id });
   }
 
   const share = (captured / REDIRECTS) * 100;

@@ -18,7 +18,7 @@ export default defineContentScript({
     const panelUrl = browser.runtime.getURL('/panel.html');
     const stop = startSecretCapture({
       doc: document,
-      report: (data) => send('sighting.report', data),
+      report: (data) => send('rotationWatch.report', data),
       panelUrl,
     });
     ctx.onInvalidated(stop);

@@ -17,7 +17,7 @@ let addCard: (id: string) => void = () => {};
 
 const page = connectToPage((message) => {
   if (message.type === 'moved') guard.hold();
-  else void send('sighting.claim', { token: message.token }).then(({ id }) => addCard(id), () => undefined);
+  else void send('rotationWatch.claim', { token: message.token }).then(({ id }) => addCard(id), () => undefined);
 });
 
 const openVault = async () => {
@@ -30,14 +30,14 @@ const openVault = async () => {
 
 function apiFor(id: string, dismiss: () => void): PanelApi {
   return {
-    view: () => send('sighting.view', { id }),
+    view: () => send('rotationWatch.view', { id }),
     copy: async () => {
-      const { secret } = await send('sighting.copy', { id });
+      const { secret } = await send('rotationWatch.copy', { id });
       return copyFromPanel(secret, (hash) => send('clipboard.copied', { hash }));
     },
-    save: (newEntry) => send('sighting.save', newEntry ? { id, newEntry } : { id }),
-    setShopCtrlUrl: (url) => send('sighting.setShopCtrlUrl', { id, url }),
-    sendToShopCtrl: () => send('sighting.sendToShopCtrl', { id }),
+    save: (newEntry) => send('rotationWatch.save', newEntry ? { id, newEntry } : { id }),
+    setShopCtrlUrl: (url) => send('rotationWatch.setShopCtrlUrl', { id, url }),
+    sendToShopCtrl: () => send('rotationWatch.sendToShopCtrl', { id }),
     openVault,
     close: dismiss,
   };

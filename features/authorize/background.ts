@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { newState } from '../amazon/consent';
 import { AMAZON_CONSOLE_MATCHES } from '../amazon/hosts';
 import { classifyRedirect } from '../amazon/redirect';
+import type { BackgroundFeature } from '../../platform/background-feature';
 import { budgeted, SESSION_BUDGETS } from '../../platform/storage-items';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
@@ -19,7 +20,9 @@ export const WIZARD_PATH = '/popup.html?popout=1#authorize';
  * Only URLs that can be a redirect back from Amazon wake the worker: the final hop (spapi_oauth_code) or
  * the Login-URI hop (amazon_callback_uri), whatever the host.
  */
-export const REDIRECT_FILTER = { url: [{ queryContains: 'spapi_oauth_code' }, { queryContains: 'amazon_callback_uri' }] };
+const REDIRECT_QUERY_KEYS = ['spapi_oauth_code', 'amazon_callback_uri'];
+export const REDIRECT_FILTER = { url: REDIRECT_QUERY_KEYS.map((key) => ({ queryContains: key })) };
+const mayBeRedirect = (url: string) => URL.canParse(url) && REDIRECT_QUERY_KEYS.some((key) => new URL(url).search.includes(key));
 
 /**
  * Amazon's own HTTP redirects (302 from Seller/Vendor Central to the redirect URI or the Login URI), seen the
@@ -38,21 +41,16 @@ interface RedirectDetails {
   timeStamp: number;
 }
 
-export interface CaptureWiring {
-  service: CaptureService;
-  handlers: CaptureHandlers;
-}
-
 /**
- * Wires the redirect watcher into the background. Call synchronously at the top of the background's main:
- * every listener is registered before this returns, so a redirect that wakes the worker is not lost.
- * `entries` is read lazily (the background's handler table may be built after this call).
+ * The redirect watcher in the background. Call synchronously at the top of the background's main: its own
+ * listeners (webRequest, webNavigation, tabs, windows, storage) are registered before this returns, so a
+ * redirect that wakes the worker is not lost; its alarms and notification clicks come through the bundle.
  */
-export function registerCaptureWatcher(options: {
+export function authorizeBackground(options: {
   entries: CaptureServiceDeps['entries'];
   /** Repaints the countdown badge when the capture hint ends (see README "Authorize"). */
   restoreBadge?: () => Promise<void>;
-}): CaptureWiring {
+}) {
   const restore =
     options.restoreBadge ??
     (async () => {
@@ -131,10 +129,10 @@ export function registerCaptureWatcher(options: {
   }, AMAZON_REDIRECT_FILTER);
   browser.webNavigation.onBeforeNavigate.addListener(onNavigation, REDIRECT_FILTER);
   // Every main-frame commit: what the tab showed before a redirect (only consent-step tabs are written down).
-  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url, timeStamp }) => {
-    if (frameId === 0) void tabs.commit(tabId, url, timeStamp).catch(() => undefined);
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId === 0) void tabs.commit(details.tabId, details.url, details.timeStamp).catch(() => undefined);
+    if (mayBeRedirect(details.url)) onNavigation(details); // REDIRECT_FILTER, for this one shared listener
   });
-  browser.webNavigation.onCommitted.addListener(onNavigation, REDIRECT_FILTER);
   // An unreachable redirect host still fails with the full URL: the code is captured all the same.
   browser.webNavigation.onErrorOccurred.addListener(onNavigation, REDIRECT_FILTER);
   browser.storage.session.onChanged.addListener((changes) => {
@@ -144,15 +142,17 @@ export function registerCaptureWatcher(options: {
     void service.onTabRemoved(tabId).catch(() => undefined);
     void tabs.removed(tabId).catch(() => undefined);
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name.startsWith('capture.')) void service.onAlarm(alarm.name).catch(() => undefined);
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith('capture')) return;
-    void browser.notifications.clear(id);
-    void browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
-  });
   watchIncognitoSession({ captures: async () => (await store.read()).captures, dismiss: (id) => service.dismiss(id) });
   void service.resume().catch(() => undefined);
-  return { service, handlers: createCaptureHandlers(service) };
+  return {
+    service,
+    handlers: createCaptureHandlers(service),
+    alarms: { 'capture.*': (name) => service.onAlarm(name) },
+    notificationClicks: {
+      capture: async (id) => {
+        await browser.notifications.clear(id);
+        await browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
+      },
+    },
+  } satisfies BackgroundFeature<keyof CaptureHandlers> & { service: CaptureService };
 }

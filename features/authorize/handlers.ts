@@ -3,36 +3,36 @@ import type { CaptureService, StartSource } from './service';
 
 export type CaptureHandlers = Pick<
   Handlers,
-  | 'capture.state'
-  | 'capture.start'
-  | 'capture.open'
-  | 'capture.cancel'
-  | 'capture.dismiss'
-  | 'capture.attach'
-  | 'capture.save'
-  | 'capture.exchange'
-  | 'capture.settings'
+  | 'authorize.state'
+  | 'authorize.start'
+  | 'authorize.open'
+  | 'authorize.cancel'
+  | 'authorize.dismiss'
+  | 'authorize.attach'
+  | 'authorize.save'
+  | 'authorize.exchange'
+  | 'authorize.settings'
 >;
 
 /** The capture messages, each a thin call into the service (validation already happened in the router). */
 export function createCaptureHandlers(service: CaptureService): CaptureHandlers {
   return {
-    'capture.state': () => service.view(),
-    'capture.start': ({ draft, source }) => service.start(draft, dropUndefined(source) as StartSource),
-    'capture.open': ({ pendingId, incognito }) => service.open(pendingId, incognito),
-    'capture.cancel': async ({ pendingId }) => {
+    'authorize.state': () => service.view(),
+    'authorize.start': ({ data: { draft, source } }) => service.start(draft, dropUndefined(source) as StartSource),
+    'authorize.open': ({ data: { pendingId, incognito } }) => service.open(pendingId, incognito),
+    'authorize.cancel': async ({ data: { pendingId } }) => {
       await service.cancel(pendingId);
       return null;
     },
-    'capture.dismiss': async ({ captureId }) => {
+    'authorize.dismiss': async ({ data: { captureId } }) => {
       await service.dismiss(captureId);
       return null;
     },
-    'capture.attach': ({ captureId, pendingId }) => service.attach(captureId, pendingId),
-    'capture.save': ({ pendingId, resultUrl }) => service.save(pendingId, resultUrl),
-    'capture.exchange': ({ pendingId, clientId, clientSecret }) =>
+    'authorize.attach': ({ data: { captureId, pendingId } }) => service.attach(captureId, pendingId),
+    'authorize.save': ({ data: { pendingId, resultUrl } }) => service.save(pendingId, resultUrl),
+    'authorize.exchange': ({ data: { pendingId, clientId, clientSecret } }) =>
       service.exchange(pendingId, dropUndefined({ clientId, clientSecret })),
-    'capture.settings': (patch) => service.setSettings(dropUndefined(patch)),
+    'authorize.settings': ({ data: patch }) => service.setSettings(dropUndefined(patch)),
   };
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { message } from '../../platform/message';
+import { recordIdSchema as id } from '../../platform/schemas';
 import type { EntryMeta } from '../vault/schema';
 import { entryDraftSchema, type CaptureState, type Pending } from './model';
-import type { ExchangeReply } from './service';
+import type { ExchangeProblem } from './exchange';
 import type { CaptureSettings } from './settings';
 
 /** Authorize wizard ↔ redirect watcher. Extension pages only: captures are secrets. */
-const id = z.string().min(1).max(100);
 const text = z.string().max(4096);
 
 export const startSourceSchema = z.discriminatedUnion('type', [
@@ -19,40 +20,40 @@ export const startSourceSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const captureProtocol = {
+export const authorizeProtocol = {
   /** Pending authorizations, captures and the capture settings (expired flows are marked first). */
-  'capture.state': { access: 'extension', request: z.object({}) },
+  'authorize.state': message('extension', z.object({})).replies<CaptureView>(),
   /** Records a pending authorization from a pasted consent URL or an application id. */
-  'capture.start': { access: 'extension', request: z.object({ draft: entryDraftSchema, source: startSourceSchema }) },
+  'authorize.start': message('extension', z.object({ draft: entryDraftSchema, source: startSourceSchema })).replies<Pending>(),
   /** Opens the consent URL in a new tab (or an incognito window when allowed). */
-  'capture.open': { access: 'extension', request: z.object({ pendingId: id, incognito: z.boolean() }) },
-  'capture.cancel': { access: 'extension', request: z.object({ pendingId: id }) },
-  'capture.dismiss': { access: 'extension', request: z.object({ captureId: id }) },
+  'authorize.open': message('extension', z.object({ pendingId: id, incognito: z.boolean() })).replies<Pending>(),
+  'authorize.cancel': message('extension', z.object({ pendingId: id })).replies<null>(),
+  'authorize.dismiss': message('extension', z.object({ captureId: id })).replies<null>(),
   /** The user's explicit choice: an unverified capture belongs to a flow that has no state of its own. */
-  'capture.attach': { access: 'extension', request: z.object({ captureId: id, pendingId: id }) },
+  'authorize.attach': message('extension', z.object({ captureId: id, pendingId: id })).replies<Pending>(),
   /** Validates the Result URL (captured or pasted) and writes it, sealed, into the entry. */
-  'capture.save': { access: 'extension', request: z.object({ pendingId: id, resultUrl: text }) },
+  'authorize.save': message('extension', z.object({ pendingId: id, resultUrl: text })).replies<{
+    entryId: string;
+    meta: EntryMeta;
+  }>(),
   /** Optional: trades the saved flow's code for a refresh token at the configured LWA endpoint. */
-  'capture.exchange': {
-    access: 'extension',
-    request: z.object({ pendingId: id, clientId: z.string().max(200).optional(), clientSecret: z.string().max(200).optional() }),
-  },
-  'capture.settings': {
-    access: 'extension',
-    request: z.object({ tokenExchange: z.boolean(), tokenEndpoint: z.string().max(500), preferIncognito: z.boolean() }).partial(),
-  },
+  'authorize.exchange': message(
+    'extension',
+    z.object({ pendingId: id, clientId: z.string().max(200).optional(), clientSecret: z.string().max(200).optional() }),
+  ).replies<ExchangeReply>(),
+  'authorize.settings': message(
+    'extension',
+    z.object({ tokenExchange: z.boolean(), tokenEndpoint: z.string().max(500), preferIncognito: z.boolean() }).partial(),
+  ).replies<CaptureSettings>(),
 } as const;
+
+export interface ExchangeReply {
+  exchanged: boolean;
+  problem?: ExchangeProblem | 'expired' | 'already-used' | 'no-credentials';
+  message: string;
+  /** Set with problem 'no-access': the origin pattern to ask for from the click, then try again. */
+  permission?: string;
+}
 
 export type CaptureView = CaptureState & { settings: CaptureSettings };
 
-export interface CaptureReplies {
-  'capture.state': CaptureView;
-  'capture.start': Pending;
-  'capture.open': Pending;
-  'capture.cancel': null;
-  'capture.dismiss': null;
-  'capture.attach': Pending;
-  'capture.save': { entryId: string; meta: EntryMeta };
-  'capture.exchange': ExchangeReply;
-  'capture.settings': CaptureSettings;
-}

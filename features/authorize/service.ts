@@ -3,8 +3,9 @@ import { marketplaceByCode } from '../amazon/hosts';
 import { checkApplicationId, checkRedirectUri, normalizePasted } from '../amazon/identifiers';
 import { classifyRedirect, codeMsLeft, validateResultUrl } from '../amazon/redirect';
 import { VaultError } from '../../platform/errors';
-import type { Handlers } from '../../platform/router';
+import type { EntriesApi } from '../entries/handlers';
 import type { EntryMeta } from '../vault/schema';
+import type { ExchangeReply } from './protocol';
 import { captureBadgeHint, type CaptureBadgeHint } from './badge';
 import { exchangeCode, type ExchangeProblem } from './exchange';
 import { applyExpiry, applyNavigation, applyTabRemoved, nextExpiryAt, type NavigationDetails, type NavigationOutcome } from './flows';
@@ -15,8 +16,6 @@ import type { CaptureStore } from './store';
 
 export const EXPIRY_ALARM = 'capture.expire';
 export const BADGE_ALARM = 'capture.badge';
-
-type EntryHandlers = Pick<Handlers, 'entries.get' | 'entries.create' | 'entries.update'>;
 
 export interface CaptureServiceDeps {
   store: CaptureStore;
@@ -31,8 +30,8 @@ export interface CaptureServiceDeps {
   alarms: { at(name: string, when: number): Promise<void>; every(name: string, minutes: number): Promise<void>; clear(name: string): Promise<void> };
   openTab: (url: string, incognito: boolean) => Promise<{ tabId?: number; incognito: boolean }>;
   incognitoAllowed: () => Promise<boolean>;
-  /** The vault's entries API, exactly as extension pages call it. */
-  entries: () => EntryHandlers;
+  /** The vault's entries, as the user reaches them (`features/entries/handlers.ts`). */
+  entries: EntriesApi;
   fetch: typeof fetch;
   hasHostAccess: (pattern: string) => Promise<boolean>;
 }
@@ -40,14 +39,6 @@ export interface CaptureServiceDeps {
 export type StartSource =
   | { type: 'url'; url: string }
   | { type: 'build'; applicationId: string; marketplace: string; appDraft: boolean; redirectUri?: string };
-
-export interface ExchangeReply {
-  exchanged: boolean;
-  problem?: ExchangeProblem | 'expired' | 'already-used' | 'no-credentials';
-  message: string;
-  /** Set with problem 'no-access': the origin pattern to ask for from the click, then try again. */
-  permission?: string;
-}
 
 export interface CaptureService {
   onNavigation(details: NavigationDetails): Promise<NavigationOutcome>;
@@ -313,12 +304,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
         ...(pending.redirectUri ? { redirectUri: pending.redirectUri } : {}),
       };
       const times = { authorizedAt: capturedAt, resultCapturedAt: capturedAt };
-      const entries = deps.entries();
       const targetId = pending.savedEntryId ?? pending.draft.entryId;
-      const { meta } = targetId
-        ? await entries['entries.update']({ id: targetId, meta: times, secrets })
-        : await entries['entries.create']({
-            meta: {
+      const meta = targetId
+        ? await deps.entries.updateEntry(targetId, times, secrets)
+        : await deps.entries.createEntry(
+            {
               alias: pending.draft.alias,
               kind: pending.draft.kind,
               connector: pending.draft.connector,
@@ -328,7 +318,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
               ...times,
             },
             secrets,
-          });
+          );
 
       // A hand-pasted Result URL becomes this flow's capture, so the countdown and the exchange can use it.
       const pasted: Capture | undefined = known
@@ -380,8 +370,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       }
       const endpoint = checkTokenEndpoint(settings.tokenEndpoint);
       if (!endpoint.ok) throw bad(endpoint.message);
-      const entries = deps.entries();
-      const { meta, secrets } = await entries['entries.get']({ id: entryId });
+      const { meta, secrets } = await deps.entries.getEntry(entryId);
       const clientId = normalizePasted(credentials.clientId ?? '') || meta.clientId;
       const clientSecret = normalizePasted(credentials.clientSecret ?? '') || secrets.clientSecret;
       if (!clientId || !clientSecret) {
@@ -400,11 +389,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       if (!result.ok) {
         return { exchanged: false, problem: result.problem, message: result.message, ...(result.problem === 'no-access' ? { permission } : {}) };
       }
-      await entries['entries.update']({
-        id: entryId,
-        meta: credentials.clientId ? { clientId } : {},
-        secrets: { refreshToken: result.refreshToken, ...(credentials.clientSecret ? { clientSecret } : {}) },
-      });
+      await deps.entries.updateEntry(
+        entryId,
+        credentials.clientId ? { clientId } : {},
+        { refreshToken: result.refreshToken, ...(credentials.clientSecret ? { clientSecret } : {}) },
+      );
       await updatePending(pendingId, (p) => ({ ...p, exchangedAt: now() }));
       return { exchanged: true, message: `Refresh token saved to ${meta.alias}.` };
     },

@@ -4,7 +4,7 @@ import { VaultError } from '../../platform/errors';
 import { formatDay, runtimeTimeZone } from '../deadlines/calendar';
 import type { EntryMeta } from '../vault/schema';
 import type { EntryChange, VaultService } from '../vault/vault';
-import type { EntryView } from '../vault/protocol';
+import type { EntryView } from '../entries/protocol';
 
 type NotificationVault = Pick<VaultService, 'listEntries' | 'modifyEntry'>;
 

@@ -81,4 +81,3 @@ export function backupFileName(now: number): string {
   return `lwa-vault-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
-export const CALENDAR_FILE_NAME = 'lwa-vault-deadlines.ics';

@@ -1,7 +1,5 @@
 import { applyRotationNotification } from './apply-notification';
 import { exportBackup } from './export-backup';
-import { CALENDAR_FILE_NAME } from './format';
-import { calendarFor } from '../deadlines/ics';
 import { importBackup } from './import-backup';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import type { BackupProgress } from './protocol';
@@ -11,7 +9,6 @@ import type { VaultService } from '../vault/vault';
 
 export interface BackupHandlerDeps {
   vault: Pick<VaultService, 'status' | 'listEntries' | 'getEntry' | 'events' | 'modifyEntry' | 'modifyEntries'>;
-  thresholds: () => Promise<readonly number[]>;
   now: () => number;
   touch: () => Promise<void>;
   progress?: (operation: BackupProgress['operation']) => ProgressReporter;
@@ -20,7 +17,7 @@ export interface BackupHandlerDeps {
   minIterations?: number;
 }
 
-type BackupHandlers = Pick<Handlers, 'backup.export' | 'backup.import' | 'backup.calendar' | 'backup.applyNotification'>;
+type BackupHandlers = Pick<Handlers, 'backup.export' | 'backup.import' | 'backup.applyNotification'>;
 
 export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
   const progress = deps.progress ?? ((operation) => createProgressReporter(operation));
@@ -36,13 +33,13 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
   };
 
   return {
-    'backup.export': async ({ passphrase }) => {
+    'backup.export': async ({ data: { passphrase } }) => {
       await deps.touch();
       return alone(() =>
         exportBackup({ vault: deps.vault, now: deps.now, iterations: deps.iterations, progress: progress('export') }, passphrase),
       );
     },
-    'backup.import': async ({ text, passphrase }) => {
+    'backup.import': async ({ data: { text, passphrase } }) => {
       await deps.touch();
       return alone(() =>
         importBackup(
@@ -52,13 +49,7 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
         ),
       );
     },
-    'backup.calendar': async () => {
-      const { entries } = await deps.vault.listEntries();
-      const text = calendarFor(entries, deps.now(), { thresholds: await deps.thresholds() });
-      const events = text.split('\r\nBEGIN:VEVENT\r\n').length - 1;
-      return { fileName: CALENDAR_FILE_NAME, text, events };
-    },
-    'backup.applyNotification': async ({ text }) => {
+    'backup.applyNotification': async ({ data: { text } }) => {
       await deps.touch();
       return applyRotationNotification(deps.vault, text);
     },

@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { message } from '../../platform/message';
+import { passphraseSchema as passphrase } from '../../platform/schemas';
 import type { EntryMeta } from '../vault/schema';
 import { BACKUP_MAX_CHARS } from './format';
 import type { ImportCounts } from './merge';
-
-/** Backup, import and calendar messages. Extension pages only. */
-
-const passphrase = z.string().min(1).max(1024);
-
-export const backupProtocol = {
-  'backup.export': { access: 'extension', request: z.object({ passphrase }) },
-  'backup.import': { access: 'extension', request: z.object({ text: z.string().min(1).max(BACKUP_MAX_CHARS), passphrase }) },
-  'backup.calendar': { access: 'extension', request: z.object({}) },
-  /** A pasted APPLICATION_OAUTH_CLIENT_NEW_SECRET / _SECRET_EXPIRY notification. */
-  'backup.applyNotification': { access: 'extension', request: z.object({ text: z.string().min(1).max(100_000) }) },
-} as const;
 
 export interface ExportReply {
   fileName: string;
@@ -31,23 +21,24 @@ export interface ImportReply {
   message: string;
 }
 
-export interface CalendarReply {
-  fileName: string;
-  text: string;
-  events: number;
-}
-
 export interface NotificationReply {
   entries: EntryMeta[];
   message: string;
 }
 
-export interface BackupReplies {
-  'backup.export': ExportReply;
-  'backup.import': ImportReply;
-  'backup.calendar': CalendarReply;
-  'backup.applyNotification': NotificationReply;
-}
+/** Backup and import messages, and a pasted Amazon notification. Extension pages only. */
+export const backupProtocol = {
+  'backup.export': message('extension', z.object({ passphrase })).replies<ExportReply>(),
+  'backup.import': message(
+    'extension',
+    z.object({ text: z.string().min(1).max(BACKUP_MAX_CHARS), passphrase }),
+  ).replies<ImportReply>(),
+  /** A pasted APPLICATION_OAUTH_CLIENT_NEW_SECRET / _SECRET_EXPIRY notification. */
+  'backup.applyNotification': message(
+    'extension',
+    z.object({ text: z.string().min(1).max(100_000) }),
+  ).replies<NotificationReply>(),
+} as const;
 
 /** Where a long export or import stands; the background writes it to storage.session, the Backup screen watches it. */
 export interface BackupProgress {

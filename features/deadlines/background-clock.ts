@@ -5,7 +5,7 @@ import type { EntryMeta } from '../vault/schema';
 import { paintBadge } from './badge-painter';
 import { captureHint } from './authorize-hint';
 import { createRotationClock, type ClockRun, type RotationClock } from './clock';
-import { createReminderNotifier, type ReminderNotifier } from './reminder-notifications';
+import { createReminderNotifier } from './reminder-notifications';
 
 export const ROTATION_CLOCK_ALARM = 'rotation-clock';
 /** The badge counts local days, so it must repaint soon after midnight: hourly is close enough. */
@@ -62,18 +62,3 @@ export function refreshQuietly(clock: RotationClock): Promise<void> {
   );
 }
 
-/**
- * Registers the clock's listeners (synchronously: call at the top of the background main) and runs it once.
- * Alarms may not survive a browser restart or an update, so every worker start, browser start and install
- * makes sure the alarm exists.
- */
-export function startRotationClock(clock: RotationClock, notifier: ReminderNotifier): void {
-  const start = async () => {
-    await ensureClockAlarm().catch(() => undefined);
-    await refreshQuietly(clock);
-  };
-  browser.runtime.onStartup.addListener(() => void start());
-  browser.runtime.onInstalled.addListener(() => void start());
-  browser.notifications.onClicked.addListener((id) => void notifier.clicked(id).catch(() => undefined));
-  void start();
-}

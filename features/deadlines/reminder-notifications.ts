@@ -7,6 +7,8 @@ import type { Reminder } from './reminders';
  */
 
 const PREFIX = 'lwa-vault-reminder:';
+/** Every reminder notification's id starts so, the summary's too: a click on one is the clock's to answer. */
+export const REMINDER_NOTIFICATION_PREFIX = 'lwa-vault-reminder';
 export const SUMMARY_NOTIFICATION_ID = 'lwa-vault-reminders-more';
 /** More reminders than this at once (first run, a long absence) are shown as one summary instead. */
 export const MAX_SEPARATE_NOTIFICATIONS = 4;

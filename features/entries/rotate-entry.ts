@@ -2,7 +2,7 @@ import { VaultError } from '../../platform/errors';
 import { rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from './rotate';
 import type { EntryMeta } from '../vault/schema';
 import type { EntryChange, VaultService } from '../vault/vault';
-import type { EntryView } from '../vault/protocol';
+import type { EntryView } from './protocol';
 
 export interface RotateEntryInput {
   newSecret: string;

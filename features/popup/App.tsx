@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../platform/client';
 import { drafts } from '../entries/drafts';
-import type { VaultStatus } from '../../platform/protocol';
+import type { VaultStatus } from '../vault/protocol';
 import { parseDeepLink } from '../entries/ui/deep-link';
 import { prefetchListing } from '../entries/ui/listing';
 import { CreateVault } from '../vault/ui/CreateVault';
 import { Unlock } from '../vault/ui/Unlock';
-
-export type Tab = 'entries' | 'authorize' | 'timeline' | 'settings' | 'backup';
+import { POPOUT_TABS, POPUP_TABS, type Tab } from './tabs';
 
 // The unlocked sections (and zod with them) load in parallel with the status request, so the locked screen
 // paints from a small first chunk.
@@ -17,9 +16,6 @@ const sectionsModule = import('./VaultSections');
 /** `#authorize` (capture notifications link there) opens the Authorize wizard. */
 const AUTHORIZE_HASH = '#authorize';
 
-/** Tabs shown in the toolbar popup; the pop-out tab has room for the timeline too. */
-const POPUP_TABS: Tab[] = ['entries', 'authorize', 'settings', 'backup'];
-const POPOUT_TABS: Tab[] = ['entries', 'authorize', 'timeline', 'settings', 'backup'];
 
 /** The popup and its pop-out tab: first run, locked, or the unlocked vault. */
 export function App({ popout }: { popout: boolean }) {

@@ -1,4 +1,4 @@
-import type { Tab } from './App';
+import type { Tab } from './tabs';
 import type { DeepLink } from '../entries/ui/deep-link';
 import { Timeline } from '../deadlines/ui/Timeline';
 import { Authorize } from '../authorize/ui/Authorize';

@@ -6,7 +6,7 @@ import { answerFor } from './answers';
 import type { NewEntryInput, SaveOutcome, ShopCtrlOutcome, SightingView } from './protocol';
 import { matchingEntry, saveSighting, suggestNewEntry } from './save';
 import type { Sighting, SightingStore } from './sightings';
-import { PANEL_PAGE_PATH, originOf } from '../../platform/sender';
+import type { SenderLike, SenderRole } from '../../platform/sender';
 import type { PageFillRequest } from '../shopctrl/in-page';
 import { handOffToShopCtrl, type ShopCtrlTabs } from '../shopctrl/send';
 import { parseShopCtrlUrl, shopCtrlDirections } from '../shopctrl/url';
@@ -16,9 +16,9 @@ import type { VaultService } from '../vault/vault';
 /**
  * The background side of the rotation watch. The router has already checked the message (zod) and that the
  * sender is at least content-level; these handlers also check *which* content-level sender it is:
- * - `sighting.report` only from a content script (a page URL on an Amazon console host); it learns a one-time
+ * - `rotationWatch.report` only from a content script (a page URL on an Amazon console host); it learns a one-time
  *   token and nothing about the vault (same reply whatever the vault holds);
- * - `sighting.claim` only from the panel page (`/panel.html`, an extension frame a page cannot script or click
+ * - `rotationWatch.claim` only from the panel page (`/panel.html`, an extension frame a page cannot script or click
  *   for the user) in the same tab, once per token; every action after that only from the frame that claimed it.
  * No stored secret ever goes back to either: the panel learns the answer and the entry's alias.
  */
@@ -27,7 +27,6 @@ export interface DetectHandlerDeps {
   vault: VaultService;
   sightings: SightingStore;
   shopCtrl: ShopCtrlTabs;
-  extensionOrigin: string;
   now: () => number;
   newId: () => string;
   /** How long the ShopCtrl page may take to show its fields after loading. */
@@ -36,27 +35,19 @@ export interface DetectHandlerDeps {
   shopCtrlLoadTimeoutMs?: number;
 }
 
-/** The parts of `runtime.MessageSender` these handlers read. */
-export interface DetectSender {
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number; url?: string };
-}
-
 type SightingHandlers = Pick<
   Handlers,
-  | 'sighting.report'
-  | 'sighting.claim'
-  | 'sighting.view'
-  | 'sighting.copy'
-  | 'sighting.save'
-  | 'sighting.setShopCtrlUrl'
-  | 'sighting.sendToShopCtrl'
+  | 'rotationWatch.report'
+  | 'rotationWatch.claim'
+  | 'rotationWatch.view'
+  | 'rotationWatch.copy'
+  | 'rotationWatch.save'
+  | 'rotationWatch.setShopCtrlUrl'
+  | 'rotationWatch.sendToShopCtrl'
 >;
 
 export interface DetectHandlers {
-  /** The handlers for one message, bound to who sent it. */
-  forSender(sender: DetectSender): SightingHandlers;
+  handlers: SightingHandlers;
   /** Saves asked for while the vault was locked; call when it has been unlocked. */
   completePendingSaves(): Promise<void>;
 }
@@ -154,116 +145,116 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
     return outcome;
   };
 
+  const tabOf = (sender: SenderLike): number | undefined => sender.tab?.id;
+  const fromPage = (role: SenderRole, sender: SenderLike): { host: string; tabId: number } => {
+    const tabId = tabOf(sender);
+    if (role !== 'page' || tabId === undefined) throw new VaultError('forbidden', 'Only the page itself reports secrets.');
+    return { host: new URL(sender.url!).hostname, tabId };
+  };
+  /** The panel's own sighting: one reported from the tab the panel is framed into, claimed by this frame. */
+  const own = async (role: SenderRole, sender: SenderLike, id: string): Promise<Sighting> => {
+    const tabId = tabOf(sender);
+    if (role !== 'panel' || tabId === undefined) throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
+    const sighting = await sightings.get(id);
+    if (!sighting || sighting.tabId !== tabId || sighting.claimedBy !== sender.frameId) throw new VaultError('not-found', OUTDATED);
+    return sighting;
+  };
+
   return {
-    forSender(sender) {
-      const role = senderRole(sender, deps.extensionOrigin);
-      const tabId = sender.tab?.id;
-      const fromPage = (): string => {
-        if (role !== 'page' || tabId === undefined) throw new VaultError('forbidden', 'Only the page itself reports secrets.');
-        return new URL(sender.url!).hostname;
-      };
-      /** The panel's own sighting: one reported from the tab the panel is framed into. */
-      const own = async (id: string): Promise<Sighting> => {
-        if (role !== 'panel' || tabId === undefined) throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
-        const sighting = await sightings.get(id);
-        if (!sighting || sighting.tabId !== tabId || sighting.claimedBy !== sender.frameId) throw new VaultError('not-found', OUTDATED);
-        return sighting;
-      };
+    handlers: {
+      'rotationWatch.report': async ({ data: report, role, sender }) => {
+        const { host, tabId } = fromPage(role, sender);
+        const at = now();
+        const sinceClick = report.rotateClickedAt === undefined ? -1 : at - report.rotateClickedAt;
+        const sighting: Sighting = {
+          id: deps.newId(),
+          token: deps.newId(),
+          tabId,
+          host,
+          secret: report.secret,
+          afterRotateClick: sinceClick >= 0 && sinceClick <= ROTATION_WINDOW_MS,
+          at,
+          ...(report.clientId ? { clientId: report.clientId } : {}),
+          ...(report.statedDate !== undefined ? { statedDate: report.statedDate } : {}),
+          ...(report.previousSecret && report.previousSecret !== report.secret ? { previousSecret: report.previousSecret } : {}),
+        };
+        await sightings.add(sighting);
+        return { token: sighting.token };
+      },
 
-      return {
-        'sighting.report': async (report) => {
-          const host = fromPage();
-          const at = now();
-          const sinceClick = report.rotateClickedAt === undefined ? -1 : at - report.rotateClickedAt;
-          const sighting: Sighting = {
-            id: deps.newId(),
-            token: deps.newId(),
-            tabId: tabId!,
-            host,
-            secret: report.secret,
-            afterRotateClick: sinceClick >= 0 && sinceClick <= ROTATION_WINDOW_MS,
-            at,
-            ...(report.clientId ? { clientId: report.clientId } : {}),
-            ...(report.statedDate !== undefined ? { statedDate: report.statedDate } : {}),
-            ...(report.previousSecret && report.previousSecret !== report.secret ? { previousSecret: report.previousSecret } : {}),
-          };
-          await sightings.add(sighting);
-          return { token: sighting.token };
-        },
+      'rotationWatch.claim': async ({ data: { token }, role, sender }) => {
+        const tabId = tabOf(sender);
+        if (role !== 'panel' || tabId === undefined || sender.frameId === undefined) {
+          throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
+        }
+        const frameId = sender.frameId;
+        const match = (await sightings.all()).find((s) => s.token === token && s.tabId === tabId && s.claimedBy === undefined);
+        if (!match) throw new VaultError('not-found', OUTDATED);
+        const claimed = await sightings.update(match.id, (s) => (s.claimedBy === undefined ? { ...s, claimedBy: frameId } : s));
+        if (claimed?.claimedBy !== frameId) throw new VaultError('not-found', OUTDATED);
+        return { id: match.id };
+      },
 
-        'sighting.claim': async ({ token }) => {
-          if (role !== 'panel' || tabId === undefined || sender.frameId === undefined) {
-            throw new VaultError('forbidden', 'Only the LWA Vault panel may do that.');
-          }
-          const frameId = sender.frameId;
-          const match = (await sightings.all()).find((s) => s.token === token && s.tabId === tabId && s.claimedBy === undefined);
-          if (!match) throw new VaultError('not-found', OUTDATED);
-          const claimed = await sightings.update(match.id, (s) => (s.claimedBy === undefined ? { ...s, claimedBy: frameId } : s));
-          if (claimed?.claimedBy !== frameId) throw new VaultError('not-found', OUTDATED);
-          return { id: match.id };
-        },
+      'rotationWatch.view': async ({ data: { id }, role, sender }) => {
+        let sighting = await own(role, sender, id);
+        let state = await vaultState();
+        if (sighting.pendingSave && !sighting.saved && state === 'unlocked') {
+          await saveNow(id, undefined).catch(() => undefined); // the unlock watcher may not have run yet
+          sighting = await own(role, sender, id);
+          state = await vaultState();
+        }
+        const entries = (await recentEntries.listEntries()).entries;
+        const { answer, entry: about } = await answerFor(
+          { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
+          { state, entries, secretsOf: (entryId) => vault.getEntry(entryId).then((v) => v.secrets, () => undefined) },
+        );
+        const entry = (sighting.saved && entries.find((e) => e.id === sighting.saved!.entryId)) || about || (await entryOf(sighting));
+        const shopCtrlHost = entry?.shopCtrlUrl ? parseShopCtrlUrl(entry.shopCtrlUrl)?.host : undefined;
+        const previousUntil = answer === 'previous' ? entry?.previousSecretExpiresAt : undefined;
+        return {
+          answer,
+          ...(previousUntil !== undefined ? { previousDaysLeft: Math.max(0, Math.ceil((previousUntil - now()) / DAY_MS)) } : {}),
+          host: sighting.host,
+          kind: kindOfHost(sighting.host) ?? 'seller',
+          ...(sighting.clientId ? { clientId: sighting.clientId } : {}),
+          ...(sighting.statedDate !== undefined ? { statedDate: sighting.statedDate } : {}),
+          afterRotateClick: sighting.afterRotateClick,
+          hasPrevious: sighting.previousSecret !== undefined,
+          vault: state,
+          ...(entry ? { entry: { alias: entry.alias, ...(shopCtrlHost ? { shopCtrlHost } : {}) } } : {}),
+          suggestion: suggestNewEntry(sighting.host, sighting.clientId),
+          save: sighting.saved ? 'saved' : sighting.pendingSave ? (state === 'missing' ? 'pending-first-run' : 'pending-unlock') : 'not-saved',
+          ...(sighting.saved ? { savedAlias: sighting.saved.alias } : {}),
+          ...(sighting.shopCtrl ? { shopCtrl: sighting.shopCtrl } : {}),
+        };
+      },
 
-        'sighting.view': async ({ id }) => {
-          let sighting = await own(id);
-          let state = await vaultState();
-          if (sighting.pendingSave && !sighting.saved && state === 'unlocked') {
-            await saveNow(id, undefined).catch(() => undefined); // the unlock watcher may not have run yet
-            sighting = await own(id);
-            state = await vaultState();
-          }
-          const entries = (await recentEntries.listEntries()).entries;
-          const { answer, entry: about } = await answerFor(
-            { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
-            { state, entries, secretsOf: (entryId) => vault.getEntry(entryId).then((v) => v.secrets, () => undefined) },
-          );
-          const entry = (sighting.saved && entries.find((e) => e.id === sighting.saved!.entryId)) || about || (await entryOf(sighting));
-          const shopCtrlHost = entry?.shopCtrlUrl ? parseShopCtrlUrl(entry.shopCtrlUrl)?.host : undefined;
-          const previousUntil = answer === 'previous' ? entry?.previousSecretExpiresAt : undefined;
-          return {
-            answer,
-            ...(previousUntil !== undefined ? { previousDaysLeft: Math.max(0, Math.ceil((previousUntil - now()) / DAY_MS)) } : {}),
-            host: sighting.host,
-            kind: kindOfHost(sighting.host) ?? 'seller',
-            ...(sighting.clientId ? { clientId: sighting.clientId } : {}),
-            ...(sighting.statedDate !== undefined ? { statedDate: sighting.statedDate } : {}),
-            afterRotateClick: sighting.afterRotateClick,
-            hasPrevious: sighting.previousSecret !== undefined,
-            vault: state,
-            ...(entry ? { entry: { alias: entry.alias, ...(shopCtrlHost ? { shopCtrlHost } : {}) } } : {}),
-            suggestion: suggestNewEntry(sighting.host, sighting.clientId),
-            save: sighting.saved ? 'saved' : sighting.pendingSave ? (state === 'missing' ? 'pending-first-run' : 'pending-unlock') : 'not-saved',
-            ...(sighting.saved ? { savedAlias: sighting.saved.alias } : {}),
-            ...(sighting.shopCtrl ? { shopCtrl: sighting.shopCtrl } : {}),
-          };
-        },
+      'rotationWatch.copy': async ({ data: { id }, role, sender }) => {
+        const sighting = await own(role, sender, id);
+        const entry = await entryOf(sighting);
+        if (entry) {
+          await vault.appendEvent({ entryId: entry.id, type: 'copied', detail: `new client secret copied on ${sighting.host}` });
+        }
+        return { secret: sighting.secret };
+      },
 
-        'sighting.copy': async ({ id }) => {
-          const sighting = await own(id);
-          const entry = await entryOf(sighting);
-          if (entry) {
-            await vault.appendEvent({ entryId: entry.id, type: 'copied', detail: `new client secret copied on ${sighting.host}` });
-          }
-          return { secret: sighting.secret };
-        },
+      'rotationWatch.save': async ({ data: { id, newEntry }, role, sender }) => {
+        const sighting = await own(role, sender, id);
+        if (newEntry?.shopCtrlUrl && !parseShopCtrlUrl(newEntry.shopCtrlUrl)) throw new VaultError('bad-request', NOT_SHOPCTRL);
+        return save(sighting, newEntry);
+      },
 
-        'sighting.save': async ({ id, newEntry }) => {
-          const sighting = await own(id);
-          if (newEntry?.shopCtrlUrl && !parseShopCtrlUrl(newEntry.shopCtrlUrl)) throw new VaultError('bad-request', NOT_SHOPCTRL);
-          return save(sighting, newEntry);
-        },
+      'rotationWatch.setShopCtrlUrl': async ({ data: { id, url }, role, sender }) => {
+        const sighting = await own(role, sender, id);
+        const settings = parseShopCtrlUrl(url);
+        if (!settings) throw new VaultError('bad-request', NOT_SHOPCTRL);
+        const entry = await entryOf(sighting);
+        if (!entry) throw new VaultError('not-found', 'Save the secret to an entry first; the ShopCtrl address belongs to the entry.');
+        await vault.updateEntry(entry.id, { shopCtrlUrl: settings.href }, {});
+        return { host: settings.host };
+      },
 
-        'sighting.setShopCtrlUrl': async ({ id, url }) => {
-          const sighting = await own(id);
-          const settings = parseShopCtrlUrl(url);
-          if (!settings) throw new VaultError('bad-request', NOT_SHOPCTRL);
-          const entry = await entryOf(sighting);
-          if (!entry) throw new VaultError('not-found', 'Save the secret to an entry first; the ShopCtrl address belongs to the entry.');
-          await vault.updateEntry(entry.id, { shopCtrlUrl: settings.href }, {});
-          return { host: settings.host };
-        },
-
-        'sighting.sendToShopCtrl': async ({ id }) => sendToShopCtrl(await own(id)),
-      };
+      'rotationWatch.sendToShopCtrl': async ({ data: { id }, role, sender }) => sendToShopCtrl(await own(role, sender, id)),
     },
 
     async completePendingSaves() {
@@ -278,14 +269,3 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOT_SHOPCTRL = 'That is not a ShopCtrl address. Paste the https address of your shop settings page on <your shop>.shopctrl.com.';
 
-/** 'panel': our panel page; 'page': a content script (any non-extension URL, the router vouched for the host). */
-export function senderRole(sender: DetectSender, extensionOrigin: string): 'panel' | 'page' | undefined {
-  let url: URL;
-  try {
-    url = new URL(sender.url ?? '');
-  } catch {
-    return undefined;
-  }
-  if (originOf(url) === extensionOrigin) return url.pathname === PANEL_PAGE_PATH ? 'panel' : undefined;
-  return url.protocol === 'https:' ? 'page' : undefined;
-}

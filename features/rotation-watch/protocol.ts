@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { message } from '../../platform/message';
+import { instantSchema as instant } from '../../platform/schemas';
+import { kindSchema, regionSchema } from '../vault/schema';
 import { CLIENT_ID_EXACT, CLIENT_SECRET_EXACT } from './scan/patterns';
 import type { ShopCtrlFieldName } from '../shopctrl/fields';
 
 /**
  * Messages of the rotation watch: a content script on an Amazon console host reports a client secret it saw and
  * gets back only a one-time token (never an answer: the page must not learn what the vault knows); it hands the
- * token to its own panel frame, which claims it (`sighting.claim`) and from then on asks for the answer and the
+ * token to its own panel frame, which claims it (`rotationWatch.claim`) and from then on asks for the answer and the
  * actions. Both are content-level senders; `features/rotation-watch/handlers.ts` further checks which of the two
  * sent what, that a panel only touches sightings of its own tab, and only the ones its own frame claimed.
- * Nothing here ever carries a stored vault secret to a content-level sender: `sighting.copy` returns the value
+ * Nothing here ever carries a stored vault secret to a content-level sender: `rotationWatch.copy` returns the value
  * the page itself showed.
  */
 
@@ -16,23 +19,22 @@ const secret = z.string().regex(CLIENT_SECRET_EXACT);
 const clientId = z.string().regex(CLIENT_ID_EXACT);
 /** Sighting ids are `crypto.randomUUID()`: unguessable, so a page cannot name another tab's sighting. */
 export const sightingIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-const instant = z.number().int().min(Date.UTC(2000, 0, 1)).max(Date.UTC(2200, 0, 1));
 const id = sightingIdSchema;
 
 export const newEntryInputSchema = z.object({
   alias: z.string().trim().min(1).max(200),
-  kind: z.enum(['seller', 'vendor']),
-  region: z.enum(['NA', 'EU', 'FE']),
+  kind: kindSchema,
+  region: regionSchema,
   /** Optional: the user's ShopCtrl shop settings URL (checked by `parseShopCtrlUrl`). */
   shopCtrlUrl: z.string().trim().max(500).optional(),
 });
 export type NewEntryInput = z.infer<typeof newEntryInputSchema>;
 
-export const sightingProtocol = {
+export const rotationWatchProtocol = {
   /** Content script: a client secret is on the page. The host is taken from the sender, never from here. */
-  'sighting.report': {
-    access: 'content',
-    request: z.object({
+  'rotationWatch.report': message(
+    'content',
+    z.object({
       secret,
       clientId: clientId.optional(),
       /** A date the page states beside the secret (UTC midnight). */
@@ -42,19 +44,25 @@ export const sightingProtocol = {
       /** The secret this page showed for the same app before this one (it was replaced: a rotation). */
       previousSecret: secret.optional(),
     }),
-  },
+  ).replies<{ token: string }>(),
   /** Panel: the one-time token its content script handed it; answers with the sighting to ask about. */
-  'sighting.claim': { access: 'content', request: z.object({ token: sightingIdSchema }) },
+  'rotationWatch.claim': message('content', z.object({ token: sightingIdSchema })).replies<{ id: string }>(),
   /** Panel: what to show about one sighting (no secret values). */
-  'sighting.view': { access: 'content', request: z.object({ id }) },
+  'rotationWatch.view': message('content', z.object({ id })).replies<SightingView>(),
   /** Panel, after a click on Copy: the sighted value (what the page shows), to copy with auto-clear. */
-  'sighting.copy': { access: 'content', request: z.object({ id }) },
+  'rotationWatch.copy': message('content', z.object({ id })).replies<{ secret: string }>(),
   /** Panel: save to the entry with this client id (two-slot rotation), or create one from `newEntry`. */
-  'sighting.save': { access: 'content', request: z.object({ id, newEntry: newEntryInputSchema.optional() }) },
+  'rotationWatch.save': message(
+    'content',
+    z.object({ id, newEntry: newEntryInputSchema.optional() }),
+  ).replies<SaveOutcome>(),
   /** Panel: set the matching entry's ShopCtrl shop settings URL. */
-  'sighting.setShopCtrlUrl': { access: 'content', request: z.object({ id, url: z.string().trim().min(1).max(500) }) },
+  'rotationWatch.setShopCtrlUrl': message(
+    'content',
+    z.object({ id, url: z.string().trim().min(1).max(500) }),
+  ).replies<{ host: string }>(),
   /** Panel: save if needed, then open or focus the entry's ShopCtrl settings tab and fill LWA Client Secret. */
-  'sighting.sendToShopCtrl': { access: 'content', request: z.object({ id }) },
+  'rotationWatch.sendToShopCtrl': message('content', z.object({ id })).replies<ShopCtrlOutcome>(),
 } as const;
 
 /**
@@ -112,12 +120,3 @@ export type ShopCtrlOutcome =
   | { state: 'needs-url' }
   | { state: 'failed'; message: string };
 
-export interface SightingReplies {
-  'sighting.report': { token: string };
-  'sighting.claim': { id: string };
-  'sighting.view': SightingView;
-  'sighting.copy': { secret: string };
-  'sighting.save': SaveOutcome;
-  'sighting.setShopCtrlUrl': { host: string };
-  'sighting.sendToShopCtrl': ShopCtrlOutcome;
-}

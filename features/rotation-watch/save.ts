@@ -1,7 +1,7 @@
 import { kindOfHost, marketplacesOfHost, regionOfHost } from '../amazon/hosts';
 import { addDays, PREVIOUS_SECRET_GRACE_DAYS } from '../deadlines/rules';
 import { rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from '../entries/rotate';
-import type { EntryInputMeta } from '../vault/protocol';
+import type { EntryInputMeta } from '../entries/protocol';
 import type { EntryMeta, EntrySecrets } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 import type { NewEntryInput } from './protocol';

@@ -18,7 +18,7 @@ export interface Sighting {
   previousSecret?: string;
   afterRotateClick: boolean;
   at: number;
-  /** One-time: the content script hands it to its panel frame, which claims it once (`sighting.claim`). */
+  /** One-time: the content script hands it to its panel frame, which claims it once (`rotationWatch.claim`). */
   token: string;
   /** The frame (`sender.frameId`) that claimed the token: the only one that may act on this sighting. */
   claimedBy?: number;

@@ -1,10 +1,9 @@
 import type { Handlers } from '../../platform/router';
-import type { Settings, VaultStatus } from './protocol';
+import type { VaultStatus } from './protocol';
 import type { VaultService } from './vault';
 
 export interface VaultHandlerDeps {
   vault: VaultService;
-  settings: { get(): Promise<Settings>; set(value: Settings): Promise<void> };
   lastDeriveMs: { get(): Promise<number>; set(ms: number): Promise<void> };
   autoLock: { disarm(): Promise<void> };
   /** Re-arms the idle timer (features/vault/auto-lock.ts `createIdleToucher`). */
@@ -20,25 +19,11 @@ type VaultHandlers = Pick<
   | 'vault.unlock'
   | 'vault.lock'
   | 'vault.changePassphrase'
-  | 'settings.get'
-  | 'settings.set'
-  | 'entries.list'
-  | 'entries.get'
-  | 'entries.create'
-  | 'entries.update'
-  | 'entries.delete'
-  | 'entries.events'
 >;
 
-/** Lock/unlock, settings and the entries API. Every call from an extension page re-arms the idle timer. */
-export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock, touch, onLocked }: VaultHandlerDeps): VaultHandlers {
+/** Create, unlock, lock, change the passphrase; an unlock or a new passphrase re-arms the idle timer. */
+export function createVaultHandlers({ vault, lastDeriveMs, autoLock, touch, onLocked }: VaultHandlerDeps): VaultHandlers {
   const status = async (): Promise<VaultStatus> => ({ ...(await vault.status()), lastDeriveMs: await lastDeriveMs.get() });
-  /** Runs a vault call, then re-arms the idle timer without making the reply wait for it. */
-  const used = async <T>(call: Promise<T>): Promise<T> => {
-    const result = await call;
-    void touch().catch(() => undefined);
-    return result;
-  };
   const remember = async (derive: Promise<{ lastDeriveMs: number }>) => {
     await lastDeriveMs.set((await derive).lastDeriveMs);
     await touch();
@@ -47,33 +32,17 @@ export function createVaultHandlers({ vault, settings, lastDeriveMs, autoLock, t
 
   return {
     'vault.status': status,
-    'vault.create': ({ passphrase }) => remember(vault.create(passphrase)),
-    'vault.unlock': ({ passphrase }) => remember(vault.unlock(passphrase)),
+    'vault.create': ({ data: { passphrase } }) => remember(vault.create(passphrase)),
+    'vault.unlock': ({ data: { passphrase } }) => remember(vault.unlock(passphrase)),
     'vault.lock': async () => {
       await vault.lock();
       await autoLock.disarm();
       await onLocked?.();
       return status();
     },
-    'vault.changePassphrase': async ({ current, next }) => {
+    'vault.changePassphrase': async ({ data: { current, next } }) => {
       await remember(vault.changePassphrase(current, next));
       return null;
     },
-    'settings.get': () => settings.get(),
-    'settings.set': async (patch) => {
-      const next = { ...(await settings.get()), ...patch };
-      await settings.set(next);
-      await touch();
-      return next;
-    },
-    'entries.list': () => used(vault.listEntries()),
-    'entries.get': ({ id }) => used(vault.getEntry(id)),
-    'entries.create': async ({ meta, secrets }) => ({ meta: await used(vault.createEntry(meta, secrets)) }),
-    'entries.update': async ({ id, meta, secrets }) => ({ meta: await used(vault.updateEntry(id, meta, secrets)) }),
-    'entries.delete': async ({ id }) => {
-      await used(vault.deleteEntry(id));
-      return null;
-    },
-    'entries.events': async ({ id }) => ({ events: await used(vault.events(id)) }),
   };
 }

@@ -22,7 +22,8 @@ import {
 import { HEADER_KEY, type VaultDbSchema } from './db';
 import { EVENTS_BY_ENTRY } from './migrations';
 import { assessPassphrase } from './passphrase';
-import type { EntryInputMeta, EntryView, VaultStatus } from './protocol';
+import type { VaultStatus } from './protocol';
+import type { EntryInputMeta, EntryView } from '../entries/protocol';
 import {
   ENTRY_FORMAT_VERSION,
   FORMAT_VERSION,

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { message } from '../message';
 
 export const CLIPBOARD_CLEAR_CHOICES = [0, 10, 30, 60, 120, 300] as const; // seconds; 0 = never clear
 
 export const clipboardProtocol = {
   /** A page of ours (or the panel on an Amazon page) just copied something; clear it later if unchanged. */
-  'clipboard.copied': { access: 'content', request: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) }) },
+  'clipboard.copied': message('content', z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) })).replies<{
+    clearsInSeconds: number;
+  }>(),
 } as const;
-
-export interface ClipboardReplies {
-  'clipboard.copied': { clearsInSeconds: number };
-}

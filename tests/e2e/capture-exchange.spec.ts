@@ -3,7 +3,6 @@ import { confirm, consentUrl, expectResultFilled, openSignIn, openWizard, serveA
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
 import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
 import { send } from './support/messages';
-import type { EntryView } from '../../features/vault/protocol';
 
 test.use({
   backgroundReadyEvents: ['runtime.onMessage', 'webNavigation.onBeforeNavigate', 'webNavigation.onCommitted', 'webNavigation.onErrorOccurred'],

@@ -16,7 +16,6 @@ import {
 } from './support/authorize-flow';
 import { expect, test, type Chrome } from './fixtures';
 import { send } from './support/messages';
-import type { EntryView } from '../../features/vault/protocol';
 
 declare const chrome: Chrome;
 

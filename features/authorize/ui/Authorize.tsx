@@ -106,11 +106,11 @@ function UnverifiedCapture({ capture, now, stateless, onChanged }: { capture: Ca
         <CopyButton text={capture.url} label="unverified Result URL" />
         {capture.reason === 'pending-without-state' &&
           stateless.map((p) => (
-            <button type="button" onClick={() => act(() => send('capture.attach', { captureId: capture.id, pendingId: p.id }))}>
+            <button type="button" onClick={() => act(() => send('authorize.attach', { captureId: capture.id, pendingId: p.id }))}>
               Use for {p.draft.alias}
             </button>
           ))}
-        <button type="button" onClick={() => act(() => send('capture.dismiss', { captureId: capture.id }))}>
+        <button type="button" onClick={() => act(() => send('authorize.dismiss', { captureId: capture.id }))}>
           Dismiss
         </button>
       </div>
@@ -128,7 +128,7 @@ function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureS
   const update = async (patch: Partial<CaptureSettings>) => {
     if (patch.tokenEndpoint === undefined) setShown({ ...shown, ...patch });
     try {
-      await send('capture.settings', patch);
+      await send('authorize.settings', patch);
       setMessage({ kind: 'success', text: 'Saved.' });
       onChanged();
     } catch (e) {

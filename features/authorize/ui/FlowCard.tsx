@@ -68,7 +68,7 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
   const save = () =>
     run(async () => {
       if (!validate().ok) return;
-      const { meta } = await send('capture.save', { pendingId: pending.id, resultUrl });
+      const { meta } = await send('authorize.save', { pendingId: pending.id, resultUrl });
       return { kind: 'success', text: `Saved to ${meta.alias}: Result URL, selling partner id and authorized-at (the 365-day renewal clock starts now).` };
     });
 
@@ -115,19 +115,19 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
                 type="button"
                 class="primary"
                 disabled={busy}
-                onClick={() => run(async () => void (await send('capture.open', { pendingId: pending.id, incognito: settings.preferIncognito && incognitoAllowed })))}
+                onClick={() => run(async () => void (await send('authorize.open', { pendingId: pending.id, incognito: settings.preferIncognito && incognitoAllowed })))}
               >
                 {pending.openedAt ? 'Open sign-in again' : 'Open sign-in'}
               </button>
               {incognitoAllowed && !settings.preferIncognito && (
-                <button type="button" disabled={busy} onClick={() => run(async () => void (await send('capture.open', { pendingId: pending.id, incognito: true })))}>
+                <button type="button" disabled={busy} onClick={() => run(async () => void (await send('authorize.open', { pendingId: pending.id, incognito: true })))}>
                   Open in incognito
                 </button>
               )}
               <CopyButton text={pending.consentUrl} label="OAuth Request URL" />
             </>
           )}
-          <button type="button" disabled={busy} onClick={() => run(async () => void (await send('capture.cancel', { pendingId: pending.id })))}>
+          <button type="button" disabled={busy} onClick={() => run(async () => void (await send('authorize.cancel', { pendingId: pending.id })))}>
             {status === 'expired' ? 'Remove' : 'Cancel'}
           </button>
         </div>
@@ -202,7 +202,7 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
           </p>
           {settings.tokenExchange && <Exchange pending={pending} msLeft={msLeft} onChanged={onChanged} />}
           <div class="form-actions">
-            <button type="button" onClick={() => run(async () => void (await send('capture.cancel', { pendingId: pending.id })))}>
+            <button type="button" onClick={() => run(async () => void (await send('authorize.cancel', { pendingId: pending.id })))}>
               Done
             </button>
           </div>
@@ -226,7 +226,7 @@ function Exchange({ pending, msLeft, onChanged }: { pending: Pending; msLeft: nu
     setNote({ kind: 'info', text: 'Exchanging the code…' });
     try {
       const credentials = { ...(clientId.trim() ? { clientId } : {}), ...(clientSecret.trim() ? { clientSecret } : {}) };
-      let reply = await send('capture.exchange', { pendingId: pending.id, ...credentials });
+      let reply = await send('authorize.exchange', { pendingId: pending.id, ...credentials });
       if (reply.problem === 'no-access' && reply.permission) {
         // Host access is asked for only now, from this click; a server that answers CORS works without it.
         setNote({ kind: 'info', text: 'Allow LWA Vault to contact the token endpoint in the browser’s prompt.' });
@@ -236,7 +236,7 @@ function Exchange({ pending, msLeft, onChanged }: { pending: Pending; msLeft: nu
         } catch {
           reply = { exchanged: false, message: 'The browser did not show its permission prompt. Click Exchange again.' };
         }
-        if (granted) reply = await send('capture.exchange', { pendingId: pending.id, ...credentials });
+        if (granted) reply = await send('authorize.exchange', { pendingId: pending.id, ...credentials });
       }
       if (reply.problem === 'no-credentials') setAskCredentials(true);
       setNote({ kind: reply.exchanged ? 'success' : 'error', text: reply.message });

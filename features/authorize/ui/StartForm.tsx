@@ -77,7 +77,7 @@ export function StartForm({ onStarted }: { onStarted: () => void }) {
         : ({ type: 'build', applicationId, marketplace, appDraft, ...(redirectUri.trim() ? { redirectUri } : {}) } as const);
     setBusy(true);
     try {
-      await send('capture.start', { draft, source });
+      await send('authorize.start', { draft, source });
       setUrl('');
       setApplicationId('');
       setTouched(false);

@@ -15,7 +15,7 @@ export function useCaptureState(): { view?: CaptureView; error: string; refresh:
   const [error, setError] = useState('');
   const refresh = useCallback(async () => {
     try {
-      setView(await send('capture.state', {}));
+      setView(await send('authorize.state', {}));
       setError('');
     } catch (e) {
       setError(e instanceof Error ? e.message : 'LWA Vault did not answer.');

@@ -8,7 +8,7 @@ export function CalendarSection() {
 
   const download = async () => {
     try {
-      const reply = await send('backup.calendar', {});
+      const reply = await send('deadlines.calendar', {});
       downloadText(reply.fileName, reply.text, 'text/calendar');
       const noun = reply.events === 1 ? 'deadline' : 'deadlines';
       setMessage({ kind: 'success', text: `${reply.events} upcoming ${noun} saved as ${reply.fileName}.` });

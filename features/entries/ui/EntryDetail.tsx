@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { marketplaceByCode } from '../../amazon/hosts';
 import { RequestError, send } from '../../../platform/client';
 import { describeCountdown } from '../../deadlines/countdown';
-import type { EntryView } from '../../vault/protocol';
+import type { EntryView } from '../protocol';
 import type { EntryMeta, VaultEvent } from '../../vault/schema';
 import { inSentence, SecretField } from '../../../components/SecretField';
 import { useNow } from '../../../components/useNow';

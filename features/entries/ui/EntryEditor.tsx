@@ -4,7 +4,7 @@ import { CLIENT_ID_RULE, CLIENT_SECRET_RULE } from '../../amazon/identifiers';
 import { RequestError, send } from '../../../platform/client';
 import { drafts } from '../drafts';
 import { runtimeTimeZone } from '../../deadlines/calendar';
-import type { EntryView } from '../../vault/protocol';
+import type { EntryView } from '../protocol';
 import type { EntryMeta } from '../../vault/schema';
 import { inSentence } from '../../../components/SecretField';
 import { Working } from '../../../components/Working';

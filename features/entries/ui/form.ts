@@ -18,7 +18,7 @@ import { marketplaceByCode } from '../../amazon/hosts';
 import { parseCredentialBlock, type CredentialField } from '../../amazon/paste';
 import { validateResultUrl } from '../../amazon/redirect';
 import { addDays, SECRET_LIFETIME_DAYS } from '../../deadlines/rules';
-import type { EntryInputMeta } from '../../vault/protocol';
+import type { EntryInputMeta } from '../protocol';
 import type { EntryMeta, EntrySecrets } from '../../vault/schema';
 import { startOfDateInput, toDateInput } from './dates';
 

@@ -1,8 +1,7 @@
 import { appearedWhereClicked, createPreRotationMemory, ROTATION_WINDOW_MS, watchConsoleClicks, type ConsoleClick } from '../scan/rotation-clicks';
 import { scanForSecrets, type Finding } from '../scan/scan';
 import { watchForSecrets, type WatchOptions } from '../scan/watcher';
-import type { Request } from '../../../platform/protocol';
-import type { SightingReplies } from '../protocol';
+import type { Replies, Request } from '../../../platform/protocol';
 import { createDock } from './dock';
 
 /**
@@ -22,7 +21,7 @@ import { createDock } from './dock';
  */
 export interface CaptureDeps {
   doc: Document;
-  report(data: Request<'sighting.report'>): Promise<SightingReplies['sighting.report']>;
+  report(data: Request<'rotationWatch.report'>): Promise<Replies['rotationWatch.report']>;
   /** `chrome-extension://<dynamic id>/panel.html` */
   panelUrl: string;
   now?: () => number;
@@ -78,7 +77,7 @@ export function startSecretCapture(deps: CaptureDeps): () => void {
     const { secret, clientId, statedDate, element } = finding;
     const click = lastClick && now() - lastClick.at <= ROTATION_WINDOW_MS && appearedWhereClicked(lastClick, element, clientId) ? lastClick : undefined;
     const previousSecret = replaced ?? (click ? memory.previousSecret(clientId, secret) : undefined);
-    const data: Request<'sighting.report'> = {
+    const data: Request<'rotationWatch.report'> = {
       secret,
       ...(clientId ? { clientId } : {}),
       ...(statedDate !== undefined ? { statedDate } : {}),

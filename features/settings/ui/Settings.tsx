@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
 import { CLIPBOARD_CLEAR_CHOICES } from '../../../platform/clipboard/protocol';
-import { AUTO_LOCK_CHOICES, type Settings as SettingsValue } from '../../vault/protocol';
+import { AUTO_LOCK_CHOICES, type Settings as SettingsValue } from '../protocol';
 import { assessPassphrase } from '../../vault/passphrase';
 import { PassphraseField } from '../../../components/PassphraseField';
 import { ReminderThresholds } from '../../deadlines/ui/ReminderThresholds';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
-import type { VaultStatus } from '../../../platform/protocol';
+import type { VaultStatus } from '../protocol';
 import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../passphrase';
 import { DeriveProgress } from '../../../components/DeriveProgress';
 import { PassphraseField } from '../../../components/PassphraseField';

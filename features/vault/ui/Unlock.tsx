@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
-import type { VaultStatus } from '../../../platform/protocol';
+import type { VaultStatus } from '../protocol';
 import { DeriveProgress } from '../../../components/DeriveProgress';
 import { PassphraseField } from '../../../components/PassphraseField';
 

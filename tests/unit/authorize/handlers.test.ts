@@ -1,10 +1,12 @@
+import { asSender, FROM_EXTENSION, FROM_PAGE } from '../support/callers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AMAZON_CONSOLE_MATCHES } from '../../../features/amazon/hosts';
-import { AMAZON_REDIRECT_FILTER, registerCaptureWatcher } from '../../../features/authorize/background';
+import { AMAZON_REDIRECT_FILTER, authorizeBackground } from '../../../features/authorize/background';
 import { createCaptureHandlers } from '../../../features/authorize/handlers';
 import { captureStateItem } from '../../../features/authorize/storage';
-import { route } from '../../../platform/router';
+import { listen } from '../../../platform/background-feature';
+import { route, type Handlers } from '../../../platform/router';
 import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';
 
 let beforeRedirect: ReturnType<typeof fakeBeforeRedirect>;
@@ -19,48 +21,48 @@ describe('capture messages', () => {
   it('are for extension pages only', async () => {
     const { service } = setup();
     const handlers = createCaptureHandlers(service);
-    const reply = await route({ type: 'capture.state', data: {} }, 'content', handlers);
+    const reply = await route({ type: 'authorize.state', data: {} }, FROM_PAGE, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('are validated before the service sees them', async () => {
     const { service } = setup();
     const handlers = createCaptureHandlers(service);
-    const reply = await route({ type: 'capture.start', data: { draft: { ...DRAFT, alias: '' }, source: { type: 'url', url: consentUrl('s') } } }, 'extension', handlers);
+    const reply = await route({ type: 'authorize.start', data: { draft: { ...DRAFT, alias: '' }, source: { type: 'url', url: consentUrl('s') } } }, FROM_EXTENSION, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await route({ type: 'capture.open', data: { pendingId: 'x', incognito: 'yes' } }, 'extension', handlers)).toMatchObject({ ok: false });
+    expect(await route({ type: 'authorize.open', data: { pendingId: 'x', incognito: 'yes' } }, FROM_EXTENSION, handlers)).toMatchObject({ ok: false });
   });
 
   it('start, state and save round-trip; a bad consent URL is a readable bad request', async () => {
     const { service, navigate } = setup();
     const handlers = createCaptureHandlers(service);
-    const bad = await route({ type: 'capture.start', data: { draft: DRAFT, source: { type: 'url', url: 'https://example.com/' } } }, 'extension', handlers);
+    const bad = await route({ type: 'authorize.start', data: { draft: DRAFT, source: { type: 'url', url: 'https://example.com/' } } }, FROM_EXTENSION, handlers);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/not a Seller Central/) } });
-    const started = await route({ type: 'capture.start', data: { draft: DRAFT, source: { type: 'url', url: consentUrl('r1') } } }, 'extension', handlers);
+    const started = await route({ type: 'authorize.start', data: { draft: DRAFT, source: { type: 'url', url: consentUrl('r1') } } }, FROM_EXTENSION, handlers);
     expect(started.ok).toBe(true);
     await navigate(resultUrl('RHroute', 'r1'));
-    const state = await route({ type: 'capture.state', data: {} }, 'extension', handlers);
+    const state = await route({ type: 'authorize.state', data: {} }, FROM_EXTENSION, handlers);
     expect(state).toMatchObject({ ok: true, data: { captures: [{ code: 'RHroute', verified: true }] } });
     const pendingId = (started as { data: { id: string } }).data.id;
-    const saved = await route({ type: 'capture.save', data: { pendingId, resultUrl: resultUrl('RHroute', 'r1') } }, 'extension', handlers);
+    const saved = await route({ type: 'authorize.save', data: { pendingId, resultUrl: resultUrl('RHroute', 'r1') } }, FROM_EXTENSION, handlers);
     expect(saved).toMatchObject({ ok: true, data: { entryId: 'e1' } });
   });
 
   it('refuses an endpoint setting outside Amazon and this computer', async () => {
     const { service } = setup();
     const handlers = createCaptureHandlers(service);
-    const reply = await route({ type: 'capture.settings', data: { tokenEndpoint: 'https://collector.example/token' } }, 'extension', handlers);
+    const reply = await route({ type: 'authorize.settings', data: { tokenEndpoint: 'https://collector.example/token' } }, FROM_EXTENSION, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
 
 describe('background wiring', () => {
   it('registers URL-filtered webNavigation listeners synchronously and stores captures in storage.session', async () => {
-    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    const { handlers } = authorizeBackground({ entries: fakeEntries().api });
     expect(fakeBrowser.webNavigation.onBeforeNavigate.hasListeners()).toBe(true);
     expect(fakeBrowser.webNavigation.onCommitted.hasListeners()).toBe(true);
     expect(fakeBrowser.webNavigation.onErrorOccurred.hasListeners()).toBe(true);
-    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w1') } });
+    await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w1') } });
     const details = { url: resultUrl('RHwired', 'w1'), tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1 };
     await fakeBrowser.webNavigation.onBeforeNavigate.trigger(details as never);
     await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...details, error: 'net::ERR_CONNECTION_REFUSED' } as never);
@@ -91,7 +93,7 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
   const settle = () => new Promise((r) => setTimeout(r, 20));
 
   it('listens non-blocking, main frames on the Amazon console hosts only', () => {
-    registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    authorizeBackground({ entries: fakeEntries().api });
     expect(beforeRedirect.listeners).toHaveLength(1);
     // No extraInfoSpec: no 'blocking', no 'extraHeaders'.
     expect(beforeRedirect.listeners[0]?.extra).toEqual([]);
@@ -100,8 +102,8 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
   });
 
   it('stores the capture from the 302, and webNavigation for the same redirect adds nothing', async () => {
-    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
-    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w2') } });
+    const { handlers } = authorizeBackground({ entries: fakeEntries().api });
+    await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w2') } });
     const url = resultUrl('RH302wired', 'w2');
     const at = Date.now() - 1000;
     await beforeRedirect.trigger(redirect(url, { timeStamp: at }));
@@ -116,8 +118,8 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
   });
 
   it('records a Login-URI hop that comes as a 302, and ignores Amazon\'s other redirects', async () => {
-    const { handlers } = registerCaptureWatcher({ entries: () => fakeEntries().handlers });
-    await handlers['capture.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w3') } });
+    const { handlers } = authorizeBackground({ entries: fakeEntries().api });
+    await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w3') } });
     await beforeRedirect.trigger(redirect('https://sellercentral.amazon.com/signin?return_to=%2Fhome'));
     await settle();
     expect(await captureStateItem.getValue()).toMatchObject({ captures: [], pending: [expect.not.objectContaining({ loginHop: expect.anything() })] });
@@ -133,7 +135,8 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
 
 describe('notifications', () => {
   it('a click on a capture notification opens the wizard in a tab', async () => {
-    registerCaptureWatcher({ entries: () => fakeEntries().handlers });
+    const authorize = authorizeBackground({ entries: fakeEntries().api });
+    listen([authorize], authorize.handlers as Handlers); // as the background main registers the click listener
     await fakeBrowser.notifications.onClicked.trigger('capture:abc');
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.some((t) => t.url?.endsWith('/popup.html?popout=1#authorize'))).toBe(true);

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Handlers } from '../../../platform/router';
+import type { EntriesApi } from '../../../features/entries/handlers';
 import type { EntryMeta, EntrySecrets } from '../../../features/vault/schema';
 import { createCaptureService, type CaptureServiceDeps } from '../../../features/authorize/service';
 import { DEFAULT_CAPTURE_SETTINGS, type CaptureSettings } from '../../../features/authorize/settings';
@@ -20,31 +20,31 @@ export const consentUrl = (state?: string) =>
 export const resultUrl = (code: string, state?: string, host = 'https://app.example.com/cb') =>
   `${host}?spapi_oauth_code=${code}${state === undefined ? '' : `&state=${state}`}&selling_partner_id=A3FHEXAMPLEYWS`;
 
-/** A fake vault behind the entries handlers, recording what was written. */
+/** A fake vault behind the entries API, recording what was written. */
 export function fakeEntries() {
   const records = new Map<string, { meta: EntryMeta; secrets: EntrySecrets }>();
   let n = 0;
-  const handlers: Pick<Handlers, 'entries.get' | 'entries.create' | 'entries.update'> = {
-    'entries.get': async ({ id }) => {
+  const api: EntriesApi = {
+    getEntry: async (id) => {
       const r = records.get(id);
       if (!r) throw new Error('not found');
       return structuredClone(r);
     },
-    'entries.create': async ({ meta, secrets }) => {
+    createEntry: async (meta, secrets) => {
       const id = `e${++n}`;
       const full = { ...meta, id, createdAt: 0, updatedAt: 0 } as EntryMeta;
       records.set(id, { meta: full, secrets: { ...secrets } });
-      return { meta: full };
+      return full;
     },
-    'entries.update': async ({ id, meta, secrets }) => {
+    updateEntry: async (id, meta, secrets) => {
       const r = records.get(id);
       if (!r) throw new Error('not found');
       r.meta = { ...r.meta, ...meta } as EntryMeta;
       r.secrets = { ...r.secrets, ...secrets } as EntrySecrets;
-      return { meta: r.meta };
+      return r.meta;
     },
   };
-  return { records, handlers };
+  return { records, api };
 }
 
 export function setup(overrides: Partial<CaptureServiceDeps> = {}, settings: Partial<CaptureSettings> = {}) {
@@ -65,7 +65,7 @@ export function setup(overrides: Partial<CaptureServiceDeps> = {}, settings: Par
     alarms: { at: vi.fn(async () => undefined), every: vi.fn(async () => undefined), clear: vi.fn(async () => undefined) },
     openTab: vi.fn(async (_url: string, incognito: boolean) => ({ tabId: 42, incognito })),
     incognitoAllowed: vi.fn(async () => false),
-    entries: () => entries.handlers,
+    entries: entries.api,
     fetch: vi.fn(async () => new Response('{}', { status: 500 })) as unknown as typeof fetch,
     hasHostAccess: vi.fn(async () => true),
   } satisfies CaptureServiceDeps;

@@ -69,7 +69,7 @@ describe('saving the Result URL', () => {
 
   it('updates an existing entry instead when one was chosen', async () => {
     const { service, navigate, entries } = setup();
-    const { meta } = await entries.handlers['entries.create']({ meta: { alias: 'Old', kind: 'seller', region: 'NA', connector: 'other', environment: 'production' }, secrets: {} });
+    const meta = await entries.api.createEntry({ alias: 'Old', kind: 'seller', region: 'NA', connector: 'other', environment: 'production' }, {});
     const p = await service.start({ ...DRAFT, entryId: meta.id }, { type: 'url', url: consentUrl('s2') });
     await navigate(resultUrl('RHupd', 's2'));
     await service.save(p.id, resultUrl('RHupd', 's2'));

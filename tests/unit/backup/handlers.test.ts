@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { asSender, FROM_EXTENSION } from '../support/callers';
 import { createBackupHandlers } from '../../../features/backup/handlers';
 import { createProgressReporter } from '../../../features/backup/progress';
 import type { BackupProgress } from '../../../features/backup/protocol';
 import { rotateStoredEntry } from '../../../features/entries/rotate-entry';
-import { notifyOnChange } from '../../../features/deadlines/vault-watch';
+import { notifyOnChange } from '../../../features/vault/notify-on-change';
 import { route } from '../../../platform/router';
 import { dumpDb, PASSPHRASE, rejection, sampleMeta, setupVault, writeRecord } from '../vault/helpers';
 import { EXPORT_PASSPHRASE, SECRET_A, SECRET_B, SECRET_C, TEST_ITERATIONS } from './fixtures';
@@ -16,7 +17,6 @@ async function setup() {
   const handlers = createBackupHandlers({
     // As in the background: every write through the vault's API repaints the badge.
     vault: notifyOnChange(v.vault, () => void (changed += 1)),
-    thresholds: async () => [90, 30, 7, 1, 0],
     now: () => v.clock.now,
     touch: async () => undefined,
     progress: (operation) => createProgressReporter(operation, async (p) => void progress.push(p), () => 0, 0),
@@ -24,9 +24,9 @@ async function setup() {
     minIterations: TEST_ITERATIONS,
   });
   /** Through the router, as the popup's messages arrive. */
-  const call = async (type: string, data: unknown) => route({ type, data }, 'extension', handlers);
-  const exportText = async () => (await handlers['backup.export']({ passphrase: EXPORT_PASSPHRASE })).text;
-  const importText = async (text: string, passphrase = EXPORT_PASSPHRASE) => handlers['backup.import']({ text, passphrase });
+  const call = async (type: string, data: unknown) => route({ type, data }, FROM_EXTENSION, handlers);
+  const exportText = async () => (await asSender(handlers)['backup.export']({ passphrase: EXPORT_PASSPHRASE })).text;
+  const importText = async (text: string, passphrase = EXPORT_PASSPHRASE) => asSender(handlers)['backup.import']({ text, passphrase });
   return { ...v, handlers, call, exportText, importText, progress, changes: () => changed };
 }
 
@@ -155,7 +155,7 @@ describe('backup export and import', () => {
     await writeRecord(name, 'entries', { id: 'broken', formatVersion: 1, meta: { nope: true }, sealed: { iv: '', ct: '' } });
     const record = (await dumpDb(name)).entries!.find((r: any) => r.key === a!.id) as any;
     await writeRecord(name, 'entries', { ...record.value, sealed: { ...record.value.sealed, ct: record.value.sealed.ct.replace(/^./, (ch: string) => (ch === 'A' ? 'B' : 'A')) } });
-    const reply = await handlers['backup.export']({ passphrase: EXPORT_PASSPHRASE });
+    const reply = await asSender(handlers)['backup.export']({ passphrase: EXPORT_PASSPHRASE });
     expect(reply.exported).toBe(2);
     expect(reply.skipped.sort()).toEqual(['Alpha', 'broken']);
     expect(reply.message).toMatch(/2 damaged entries could not be exported: /);
@@ -170,14 +170,5 @@ describe('backup export and import', () => {
     const phases = progress.filter((p): p is BackupProgress => p !== null).map((p) => p.phase);
     expect(phases).toEqual(expect.arrayContaining(['Checking the passphrase', 'Decrypting the backup', 'Comparing with your vault']));
     expect(progress.at(-1)).toBeNull();
-  });
-
-  it('exports the deadline calendar from metadata, even while locked', async () => {
-    const { vault, clock, handlers } = await setup();
-    await vault.createEntry({ ...sampleMeta, alias: 'Due', secretIssuedAt: clock.now }, { clientSecret: SECRET_A });
-    await vault.lock();
-    const reply = await handlers['backup.calendar']({});
-    expect(reply).toMatchObject({ fileName: 'lwa-vault-deadlines.ics', events: 1 });
-    expect(reply.text).not.toContain(SECRET_A);
   });
 });

@@ -2,26 +2,31 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CLOCK_PERIOD_MINUTES,
-  createBackgroundClock,
   lastClockRunItem,
   refreshQuietly,
   reminderMarkersItem,
   ROTATION_CLOCK_ALARM,
-  startRotationClock,
 } from '../../../features/deadlines/background-clock';
+import { deadlinesBackground } from '../../../features/deadlines/background';
+import { DEFAULT_SETTINGS } from '../../../features/settings/protocol';
+import { listen } from '../../../platform/background-feature';
+import type { Handlers } from '../../../platform/router';
+import { settings } from '../../../platform/storage-items';
 import { reminderNotificationId, SUMMARY_NOTIFICATION_ID } from '../../../features/deadlines/reminder-notifications';
 import { captureStateItem } from '../../../features/authorize/storage';
-import { notifyOnChange } from '../../../features/deadlines/vault-watch';
+import { notifyOnChange } from '../../../features/vault/notify-on-change';
 import { DAY } from '../support/time';
 import { PASSPHRASE, sampleMeta, setupVault } from '../vault/helpers';
 
 const NOW = Date.UTC(2027, 2, 1, 9, 0);
 
-/** One worker start: the clock over the vault, listeners registered as the background main does. */
+/** One worker start: the deadlines feature over the vault, its listeners registered as the background main does. */
 async function startWorker(vault: { listEntries(): Promise<{ entries: never[] } | { entries: unknown[] }> }, thresholds = [90, 30, 7, 1, 0]) {
   await lastClockRunItem.setValue(null);
-  const { clock, notifier } = createBackgroundClock({ listEntries: () => vault.listEntries() as never, thresholds: async () => thresholds });
-  startRotationClock(clock, notifier);
+  await settings.set({ ...DEFAULT_SETTINGS, reminderThresholds: thresholds });
+  const deadlines = deadlinesBackground({ vault: vault as never });
+  listen([deadlines], deadlines.handlers as Handlers);
+  const { clock } = deadlines;
   await vi.waitFor(async () => expect(await lastClockRunItem.getValue()).not.toBeNull());
   return clock;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, PANEL_PAGE_PATH } from '../../../platform/sender';
+import { senderRole, PANEL_PAGE_PATH } from '../../../platform/sender';
 
 // The rotation panel is our own page framed into an Amazon console tab: by origin it would be 'extension'
 // (full access); it must only ever get what the page's content script gets.
@@ -8,10 +8,10 @@ const ORIGIN = `chrome-extension://${ID}`;
 const PANEL = `${ORIGIN}${PANEL_PAGE_PATH}`;
 const CONSOLE = 'https://sellercentral.amazon.com/sellingpartner/developerconsole';
 
-describe('classifySender: the rotation panel', () => {
-  it('is content-level when framed into an https Amazon console tab', () => {
-    expect(classifySender({ id: ID, url: PANEL, tab: { url: CONSOLE } }, ID, ORIGIN)).toBe('content');
-    expect(classifySender({ id: ID, url: PANEL, tab: { url: 'https://www.vendorcentral.in/x' } }, ID, ORIGIN)).toBe('content');
+describe('senderRole: the rotation panel', () => {
+  it('is the panel when framed into an https Amazon console tab', () => {
+    expect(senderRole({ id: ID, url: PANEL, tab: { url: CONSOLE } }, ID, ORIGIN)).toBe('panel');
+    expect(senderRole({ id: ID, url: PANEL, tab: { url: 'https://www.vendorcentral.in/x' } }, ID, ORIGIN)).toBe('panel');
   });
 
   it.each([
@@ -24,7 +24,7 @@ describe('classifySender: the rotation panel', () => {
     ['from another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: PANEL, tab: { url: CONSOLE } }],
     ['on a look-alike origin', { id: ID, url: `chrome-extension://${ID}.evil.example${PANEL_PAGE_PATH}`, tab: { url: CONSOLE } }],
   ])('is untrusted %s', (_name, sender) => {
-    expect(classifySender(sender, ID, ORIGIN)).toBe('untrusted');
+    expect(senderRole(sender, ID, ORIGIN)).toBe('untrusted');
   });
 
   it.each([
@@ -33,12 +33,12 @@ describe('classifySender: the rotation panel', () => {
     ['the popup', `${ORIGIN}/popup.html`],
     ['the offscreen document', `${ORIGIN}/offscreen.html`],
   ])('gives %s framed into a console tab nothing (never extension-level)', (_name, url) => {
-    expect(classifySender({ id: ID, url, tab: { url: CONSOLE } }, ID, ORIGIN)).toBe('untrusted');
+    expect(senderRole({ id: ID, url, tab: { url: CONSOLE } }, ID, ORIGIN)).toBe('untrusted');
   });
 
   it('keeps full access for the popup, its pop-out tab and tab-less pages', () => {
-    expect(classifySender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe('extension');
-    expect(classifySender({ id: ID, url: `${ORIGIN}/popup.html?popout=1`, tab: { url: `${ORIGIN}/popup.html?popout=1` } }, ID, ORIGIN)).toBe('extension');
-    expect(classifySender({ id: ID, url: `${ORIGIN}/offscreen.html` }, ID, ORIGIN)).toBe('extension');
+    expect(senderRole({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe('extension');
+    expect(senderRole({ id: ID, url: `${ORIGIN}/popup.html?popout=1`, tab: { url: `${ORIGIN}/popup.html?popout=1` } }, ID, ORIGIN)).toBe('extension');
+    expect(senderRole({ id: ID, url: `${ORIGIN}/offscreen.html` }, ID, ORIGIN)).toBe('extension');
   });
 });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender } from '../../../platform/sender';
+import { senderRole } from '../../../platform/sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
 
-describe('classifySender', () => {
+describe('senderRole', () => {
   it('trusts our own extension pages', () => {
-    expect(classifySender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe('extension');
+    expect(senderRole({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe('extension');
   });
 
-  it('treats our content script on an Amazon console host as content', () => {
+  it('treats our content script on an Amazon console host as the page', () => {
     const url = 'https://vendorcentral.amazon.de/sellingpartner/developerconsole';
-    expect(classifySender({ id: ID, url, tab: { url } }, ID, ORIGIN)).toBe('content');
+    expect(senderRole({ id: ID, url, tab: { url } }, ID, ORIGIN)).toBe('page');
   });
 
   it.each([
@@ -26,6 +26,6 @@ describe('classifySender', () => {
     ['no URL', { id: ID }],
     ['a malformed URL', { id: ID, url: 'not a url' }],
   ])('rejects %s', (_name, sender) => {
-    expect(classifySender(sender, ID, ORIGIN)).toBe('untrusted');
+    expect(senderRole(sender, ID, ORIGIN)).toBe('untrusted');
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createVaultHandlers } from '../../../features/vault/handlers';
 import { createIdleToucher } from '../../../features/vault/auto-lock';
-import { DEFAULT_SETTINGS, type Settings } from '../../../features/vault/protocol';
+import { createEntriesHandlers } from '../../../features/entries/handlers';
+import { createSettingsHandlers } from '../../../features/settings/handlers';
+import { DEFAULT_SETTINGS, type Settings } from '../../../features/settings/protocol';
+import { asSender } from '../support/callers';
 import { PASSPHRASE, sampleMeta, setupVault } from './helpers';
 
 function setup() {
@@ -14,12 +17,15 @@ function setup() {
     minutes: async () => settings.autoLockMinutes,
     arm: autoLock.arm,
   });
-  const handlers = createVaultHandlers({
-    vault,
-    settings: { get: async () => settings, set: async (v) => void (settings = v) },
-    lastDeriveMs: { get: async () => lastDeriveMs, set: async (ms) => void (lastDeriveMs = ms) },
-    autoLock,
-    touch,
+  const handlers = asSender({
+    ...createVaultHandlers({
+      vault,
+      lastDeriveMs: { get: async () => lastDeriveMs, set: async (ms) => void (lastDeriveMs = ms) },
+      autoLock,
+      touch,
+    }),
+    ...createSettingsHandlers({ settings: { get: async () => settings, set: async (v) => void (settings = v) }, touch }),
+    ...createEntriesHandlers({ vault, now: Date.now, touch }),
   });
   return { handlers, autoLock, settings: () => settings };
 }
@@ -68,14 +74,15 @@ describe('locking', () => {
   it('runs the onLocked hook (drafts that may hold a typed secret are dropped)', async () => {
     const { vault } = setupVault();
     const onLocked = vi.fn(async () => {});
-    const handlers = createVaultHandlers({
-      vault,
-      settings: { get: async () => DEFAULT_SETTINGS, set: async () => {} },
-      lastDeriveMs: { get: async () => 0, set: async () => {} },
-      autoLock: { disarm: async () => {} },
-      touch: async () => {},
-      onLocked,
-    });
+    const handlers = asSender(
+      createVaultHandlers({
+        vault,
+        lastDeriveMs: { get: async () => 0, set: async () => {} },
+        autoLock: { disarm: async () => {} },
+        touch: async () => {},
+        onLocked,
+      }),
+    );
     await handlers['vault.create']({ passphrase: PASSPHRASE });
     await handlers['vault.lock']({});
     expect(onLocked).toHaveBeenCalledOnce();

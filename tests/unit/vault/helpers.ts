@@ -4,7 +4,7 @@ import { legacyEntryAad } from '../../../features/vault/crypto';
 import { openVaultDb } from '../../../features/vault/db';
 import type { Sealed } from '../../../features/vault/schema';
 import { createVaultService, type KeyStore, type VaultServiceDeps } from '../../../features/vault/vault';
-import type { EntryInputMeta } from '../../../features/vault/protocol';
+import type { EntryInputMeta } from '../../../features/entries/protocol';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const OTHER_PASSPHRASE = 'plaid orbit lantern fjord marmalade';

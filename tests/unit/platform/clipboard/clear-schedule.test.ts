@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClipboardClearer, MAX_PENDING_CLEARS, type PendingClear } from '../../../../platform/clipboard/clear-schedule';
-import { clipboardHandlersFor } from '../../../../platform/clipboard/handlers';
+import { createClipboardHandlers } from '../../../../platform/clipboard/handlers';
+import type { VaultError } from '../../../../platform/errors';
+import type { SenderLike } from '../../../../platform/sender';
+import { asSender, TEST_EXTENSION_ORIGIN } from '../../support/callers';
 import { isOwnWorker } from '../../../../platform/clipboard/offscreen';
 import { CLEAR_NOT_SCHEDULED, ClearNotScheduledError, scheduleClear } from '../../../../platform/clipboard/copy';
-import { route } from '../../../../platform/router';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -99,16 +101,21 @@ describe('clipboard clearing', () => {
 });
 
 describe('who may schedule a clear', () => {
-  const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-  const call = (sender: { url?: string }, trust: 'extension' | 'content') => {
+  const ORIGIN = TEST_EXTENSION_ORIGIN;
+  const CONSOLE_TAB = { id: 1, url: 'https://sellercentral.amazon.com/apps/manage' };
+  /** The handler as the background runs it for this sender (its role decided as the background decides it). */
+  const call = (sender: SenderLike) => {
     const { clearer, pending } = setup(30);
-    const handlers = clipboardHandlersFor(clearer, sender, ORIGIN);
-    return { reply: route({ type: 'clipboard.copied', data: { hash: A } }, trust, handlers), pending };
+    const reply = Promise.resolve(asSender(createClipboardHandlers(clearer), sender)['clipboard.copied']({ hash: A })).then(
+      (data) => ({ ok: true, data }),
+      (error: VaultError) => ({ ok: false, error: { code: error.code, message: error.message } }),
+    );
+    return { reply, pending };
   };
 
   it('accepts the popup and the panel frame', async () => {
-    for (const [url, trust] of [[`${ORIGIN}/popup.html`, 'extension'], [`${ORIGIN}/panel.html`, 'content']] as const) {
-      const { reply, pending } = call({ url }, trust);
+    for (const sender of [{ url: `${ORIGIN}/popup.html` }, { url: `${ORIGIN}/panel.html`, tab: CONSOLE_TAB }]) {
+      const { reply, pending } = call(sender);
       expect(await reply).toEqual({ ok: true, data: { clearsInSeconds: 30 } });
       expect(pending()).toHaveLength(1);
     }
@@ -116,7 +123,7 @@ describe('who may schedule a clear', () => {
 
   it('refuses a content script (a console page) and look-alike origins, scheduling nothing', async () => {
     for (const url of ['https://sellercentral.amazon.com/apps/manage', `${ORIGIN}.evil.example/panel.html`, undefined]) {
-      const { reply, pending } = call({ url }, 'content');
+      const { reply, pending } = call({ url, tab: CONSOLE_TAB });
       expect(await reply).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only LWA Vault’s own pages may schedule a clipboard clear.' } });
       expect(pending()).toEqual([]);
     }

@@ -27,8 +27,8 @@ function userClick(el: Element): void {
   el.dispatchEvent(event);
 }
 
-function start(doc: Document, fail: (data: Request<'sighting.report'>) => boolean = () => false) {
-  const reports: Request<'sighting.report'>[] = [];
+function start(doc: Document, fail: (data: Request<'rotationWatch.report'>) => boolean = () => false) {
+  const reports: Request<'rotationWatch.report'>[] = [];
   let n = 0;
   const stop = startSecretCapture({
     doc,

@@ -1,4 +1,4 @@
-import type { VaultService } from '../vault/vault';
+import type { VaultService } from './vault';
 
 /**
  * The vault with every entry change reported to `onChange` once it has succeeded, so the badge follows edits

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRotationHandlers } from '../../../features/entries/rotate-handlers';
+import { createDeadlinesHandlers } from '../../../features/deadlines/handlers';
+import { createEntriesHandlers } from '../../../features/entries/handlers';
+import { FROM_EXTENSION, FROM_PAGE } from '../support/callers';
 import { createRotationClock } from '../../../features/deadlines/clock';
 import { addDays } from '../../../features/deadlines/rules';
 import { route } from '../../../platform/router';
@@ -21,8 +23,12 @@ async function setup() {
     now: () => v.clock.now,
     timeZone: () => 'UTC',
   });
-  const handlers = createRotationHandlers({ vault: v.vault, clock, now: () => v.clock.now, touch: async () => undefined });
-  const call = (type: string, data: unknown, trust: 'extension' | 'content' = 'extension') => route({ type, data }, trust, handlers);
+  const handlers = {
+    ...createEntriesHandlers({ vault: v.vault, now: () => v.clock.now, touch: async () => undefined }),
+    ...createDeadlinesHandlers({ vault: v.vault, clock, thresholds: async () => [], now: () => v.clock.now }),
+  };
+  const call = (type: string, data: unknown, from: typeof FROM_EXTENSION | typeof FROM_PAGE = FROM_EXTENSION) =>
+    route({ type, data }, from, handlers);
   return { ...v, meta, call };
 }
 
@@ -71,7 +77,7 @@ describe('entries.rotate', () => {
 
   it('is for extension pages only', async () => {
     const { meta, call } = await setup();
-    expect(await call('entries.rotate', { id: meta.id, newSecret: SECRET_B }, 'content')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('entries.rotate', { id: meta.id, newSecret: SECRET_B }, FROM_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
@@ -89,9 +95,19 @@ describe('entries.logEvent', () => {
   });
 });
 
-describe('badge.refresh', () => {
+describe('deadlines.refreshBadge', () => {
   it('answers the badge and the time it took in the worker', async () => {
     const { call } = await setup();
-    expect(await call('badge.refresh', {})).toMatchObject({ ok: true, data: { text: '10d', ms: expect.any(Number) } });
+    expect(await call('deadlines.refreshBadge', {})).toMatchObject({ ok: true, data: { text: '10d', ms: expect.any(Number) } });
+  });
+});
+
+describe('deadlines.calendar', () => {
+  it('exports the deadline calendar from metadata, even while locked', async () => {
+    const { vault, call } = await setup();
+    await vault.lock();
+    const reply = await call('deadlines.calendar', {});
+    expect(reply).toMatchObject({ ok: true, data: { fileName: 'lwa-vault-deadlines.ics', events: 1 } });
+    expect(JSON.stringify(reply)).not.toContain(SECRET_A);
   });
 });

@@ -1,0 +1,43 @@
+import type { BackgroundFeature } from '../../platform/background-feature';
+import { lastDeriveMsItem, settings } from '../../platform/storage-items';
+import { armAutoLock, AUTO_LOCK_ALARM, createIdleToucher, disarmAutoLock } from './auto-lock';
+import { openVaultDb } from './db';
+import { createVaultHandlers } from './handlers';
+import { notifyOnChange } from './notify-on-change';
+import { sessionKeyStore } from './session-key-store';
+import { createVaultService } from './vault';
+
+/**
+ * The vault: the only owner of the IndexedDB database and the unlocked key. Every entry change, whichever
+ * feature made it, is reported to `entriesChanged`; every lock (by hand or by the idle timer) runs `locked`.
+ */
+export function vaultBackground(on: { entriesChanged: () => void; locked: () => Promise<void> }) {
+  // The database promise is created once and passed around.
+  const db = openVaultDb();
+  const service = notifyOnChange(createVaultService({ openDb: () => db, keyStore: sessionKeyStore, now: Date.now }), on.entriesChanged);
+  const touch = createIdleToucher({
+    isUnlocked: async () => (await service.status()).unlocked,
+    minutes: async () => (await settings.get()).autoLockMinutes,
+    arm: armAutoLock,
+  });
+  return {
+    service,
+    touch,
+    handlers: createVaultHandlers({
+      vault: service,
+      lastDeriveMs: { get: () => lastDeriveMsItem.getValue(), set: (v) => lastDeriveMsItem.setValue(v) },
+      autoLock: { disarm: disarmAutoLock },
+      touch,
+      onLocked: on.locked,
+    }),
+    alarms: {
+      [AUTO_LOCK_ALARM]: async () => {
+        await service.lock();
+        await on.locked();
+      },
+    },
+  } satisfies BackgroundFeature<'vault.status' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase'> & {
+    service: unknown;
+    touch: unknown;
+  };
+}

@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundFeature } from '../background-feature';
+import { pendingClipboardClearsItem, settings } from '../storage-items';
+import { CLIPBOARD_ALARM, createClipboardClearer } from './clear-schedule';
+import { createClipboardHandlers } from './handlers';
+import { clearClipboardFromBackground } from './offscreen';
+
+/** Clears what LWA Vault copied after the chosen delay, only if the clipboard still holds it. */
+export function clipboardBackground(): BackgroundFeature<'clipboard.copied'> {
+  const clearer = createClipboardClearer({
+    delaySeconds: async () => (await settings.get()).clipboardClearSeconds,
+    pending: { get: () => pendingClipboardClearsItem.getValue(), set: (v) => pendingClipboardClearsItem.setValue(v) },
+    clearIfHolds: clearClipboardFromBackground,
+    alarm: {
+      create: async (when) => browser.alarms.create(CLIPBOARD_ALARM, { when }),
+      clear: async () => void (await browser.alarms.clear(CLIPBOARD_ALARM)),
+    },
+    now: Date.now,
+  });
+  return { handlers: createClipboardHandlers(clearer), alarms: { [CLIPBOARD_ALARM]: () => clearer.clearIfDue() } };
+}

@@ -7,9 +7,11 @@ import { budgeted, SESSION_BUDGETS } from '../../platform/storage-items';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createTabCommitStore } from './consent-tabs';
+import { createCheckService, type CheckServiceDeps } from './check-service';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
+import type { CaptureSettings } from './settings';
 import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from './storage';
 import { createCaptureStore } from './store';
 
@@ -48,6 +50,8 @@ interface RedirectDetails {
  */
 export function authorizeBackground(options: {
   entries: CaptureServiceDeps['entries'];
+  /** The credential check writes its outcome on the vault's write queue (modifyEntry). */
+  vault: CheckServiceDeps['vault'];
   /** Repaints the countdown badge when the capture hint ends (see README "Authorize"). */
   restoreBadge?: () => Promise<void>;
 }) {
@@ -61,12 +65,17 @@ export function authorizeBackground(options: {
     get: () => captureStateItem.getValue(),
     set: budgeted((v) => captureStateItem.setValue(v), SESSION_BUDGETS.capture, 'authorizations and captured redirects'),
   });
+  const settings = { get: () => captureSettingsItem.get(), set: (v: CaptureSettings) => captureSettingsItem.set(v) };
+  const endpoints = {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+    hasHostAccess: (pattern: string) => browser.permissions.contains({ origins: [pattern] }),
+  };
   const service = createCaptureService({
     store,
     now: Date.now,
     newId: () => crypto.randomUUID(),
     newState: () => newState(),
-    settings: { get: () => captureSettingsItem.get(), set: (v) => captureSettingsItem.set(v) },
+    settings,
     notify: async (id, message) => {
       await browser.notifications.create(id, {
         type: 'basic',
@@ -102,9 +111,9 @@ export function authorizeBackground(options: {
     },
     incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
     entries: options.entries,
-    fetch: (input, init) => fetch(input, init),
-    hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    ...endpoints,
   });
+  const checks = createCheckService({ vault: options.vault, settings, now: Date.now, ...endpoints });
 
   const tabs = createTabCommitStore({
     get: () => captureTabsItem.getValue(),
@@ -146,7 +155,7 @@ export function authorizeBackground(options: {
   void service.resume().catch(() => undefined);
   return {
     service,
-    handlers: createCaptureHandlers(service),
+    handlers: createCaptureHandlers(service, checks),
     alarms: { 'capture.*': (name) => service.onAlarm(name) },
     notificationClicks: {
       capture: async (id) => {

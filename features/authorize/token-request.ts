@@ -17,7 +17,9 @@ export const EXCHANGE_MARKER_HEADER = 'X-LWA-Vault';
 
 export type EndpointReply =
   | { type: 'answer'; status: number; ok: boolean; json: Record<string, unknown> | undefined; html: boolean }
-  | { type: 'no-access' | 'timeout' | 'unreachable' };
+  | { type: 'no-access' }
+  | { type: 'timeout' }
+  | { type: 'unreachable' };
 
 export async function requestJson(
   url: string,

@@ -1,0 +1,157 @@
+import type { Page } from '@playwright/test';
+import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, REFRESH_TOKEN, seedEntry } from './entries-support';
+import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
+import type { EntryView } from '../../features/entries/protocol';
+import type { VaultEvent } from '../../features/vault/schema';
+
+const ACCESS_TOKEN = 'Atza|IQEBLjAsAexample-access';
+type Answer = { status: number; body: string; contentType?: string } | 'hang';
+const json = (status: number, body: unknown): Answer => ({ status, body: JSON.stringify(body) });
+const granted = json(200, { access_token: ACCESS_TOKEN, token_type: 'bearer', expires_in: 3600, refresh_token: REFRESH_TOKEN });
+
+/**
+ * Stand-ins for the LWA token endpoint and SP-API on 127.0.0.1, answering CORS: headless Chromium cannot click
+ * the host-permission prompt, and with CORS the extension's request takes the same path as with host access.
+ * A token endpoint on this computer (a local proxy) also serves SP-API (features/authorize/check.ts spApiOrigin).
+ */
+function standIns(server: TestServer) {
+  const received: { token: ReceivedRequest[]; spApi: ReceivedRequest[] } = { token: [], spApi: [] };
+  const answers: { token: Answer; spApi: Answer } = { token: granted, spApi: json(200, { payload: [] }) };
+  const serve = (path: string, which: 'token' | 'spApi') =>
+    server.route(path, (req, res) => {
+      const cors = {
+        'access-control-allow-origin': String(req.headers.origin ?? '*'),
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type, accept, x-lwa-vault, x-amz-access-token',
+      };
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors);
+        res.end();
+        return;
+      }
+      received[which].push(req);
+      const answer = answers[which];
+      if (answer === 'hang') return; // never answers: the check's 10 s timeout ends it
+      res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json', ...cors });
+      res.end(answer.body);
+    });
+  serve('/auth/o2/token', 'token');
+  serve('/sellers/v1/marketplaceParticipations', 'spApi');
+  return { received, answers };
+}
+
+async function openEntry(popup: Page, alias: string) {
+  await popup.reload();
+  await popup.getByRole('button', { name: new RegExp(`^${alias}`) }).click();
+  return popup.getByRole('region', { name: 'Credentials' });
+}
+
+async function checkAndExpect(popup: Page, button: string, text: RegExp) {
+  const section = popup.getByRole('region', { name: 'Credentials' });
+  await section.getByRole('button', { name: button }).click();
+  await expect(section.locator('.alert').filter({ hasText: text })).toBeVisible();
+}
+
+test('checks an entry at its token endpoint and SP-API: each outcome in plain words, recorded, no access token kept', async ({ openPopup, server }) => {
+  const { received, answers } = standIns(server);
+  const popup = await openPopup();
+  await createVault(popup);
+  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  const entry = await seedEntry(popup, { alias: 'Acme', kind: 'seller', region: 'EU', marketplace: 'DE', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  const section = await openEntry(popup, 'Acme');
+  await expect(section.getByText('Not checked yet.')).toBeVisible();
+
+  await checkAndExpect(popup, 'Check credentials', /^Working: Amazon accepted the client id, the secret and the refresh token\./);
+  await expect(section.getByText('Checked just now: working')).toBeVisible();
+  expect(Object.fromEntries(new URLSearchParams(received.token[0]!.body))).toEqual({
+    grant_type: 'refresh_token',
+    refresh_token: REFRESH_TOKEN,
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+  });
+  expect(received.spApi).toHaveLength(0);
+
+  answers.token = json(401, { error_description: 'Client authentication failed', error: 'invalid_client' });
+  await checkAndExpect(popup, 'Check credentials', /^Secret rejected \(invalid_client\)/);
+  await expect(section.getByRole('link', { name: 'Open Developer Central' })).toHaveAttribute('href', 'https://sellercentral-europe.amazon.com/sellingpartner/developerconsole');
+  await expect(section.getByText('Checked just now: secret rejected')).toBeVisible();
+
+  answers.token = json(400, { error_description: 'The request has an invalid grant parameter : refresh_token. User may have revoked or didn\'t grant the permission.', error: 'invalid_grant' });
+  await checkAndExpect(popup, 'Check credentials', /^Authorization lapsed \(invalid_grant\).*Renew the authorization\./);
+
+  answers.token = json(400, { error_description: 'Not authorized for requested operation', error: 'unauthorized_client' });
+  await checkAndExpect(popup, 'Check credentials', /^Not authorized for this operation \(unauthorized_client\)/);
+
+  answers.token = { status: 502, contentType: 'text/html', body: '<!doctype html><title>502</title><h1>Bad Gateway</h1>' };
+  await checkAndExpect(popup, 'Check credentials', /answered with a web page \(HTTP 502\), not Amazon's JSON/);
+
+  answers.token = { status: 200, body: '{"access_token": "Atza|cut-off' };
+  await checkAndExpect(popup, 'Check credentials', /answer \(HTTP 200\) is not JSON/);
+
+  // With the SP-API call: the access token goes only into x-amz-access-token.
+  answers.token = granted;
+  await section.getByLabel('Also make one read-only SP-API call').check();
+  answers.spApi = json(403, { errors: [{ code: 'Unauthorized', message: 'The LWA secret token you provided has expired.', details: '' }] });
+  await checkAndExpect(popup, 'Check credentials', /^SP-API says the secret expired \(403\)/);
+  expect(received.spApi.at(-1)!.headers['x-amz-access-token']).toBe(ACCESS_TOKEN);
+  expect(received.spApi.at(-1)!.method).toBe('GET');
+  answers.spApi = json(403, { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: '' }] });
+  await checkAndExpect(popup, 'Check credentials', /^Not authorized for this operation \(HTTP 403\)/);
+  answers.spApi = json(200, { payload: [{ marketplace: { id: 'A1PA6795UKMFR9' } }] });
+  await checkAndExpect(popup, 'Check credentials', /^Working: Amazon accepted the credentials, and SP-API answered a read-only call\./);
+
+  await expect(popup.locator('.events li').first()).toHaveText(/Credentials checked: current secret: working \(token grant and one SP-API call\)$/);
+  await expect(popup.locator('.events li').filter({ hasText: 'Credentials checked' })).toHaveCount(9);
+  const view = await message<EntryView>(popup, 'entries.get', { id: entry.id });
+  const { events } = await message<{ events: VaultEvent[] }>(popup, 'entries.events', { id: entry.id });
+  expect(view.meta.credentialCheck).toMatchObject({ outcome: 'working', secret: 'current' });
+  expect(JSON.stringify([view, events])).not.toContain(ACCESS_TOKEN);
+  await expect(popup.locator('body')).not.toContainText(ACCESS_TOKEN);
+});
+
+test('an entry without refresh token or secret says which is missing and sends nothing; a silent endpoint times out after 10 s', async ({ openPopup, server }) => {
+  const { received, answers } = standIns(server);
+  const popup = await openPopup();
+  await createVault(popup);
+  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await seedEntry(popup, { alias: 'Half', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET });
+  await seedEntry(popup, { alias: 'Bare', clientId: CLIENT_ID });
+  await openEntry(popup, 'Half');
+  await checkAndExpect(popup, 'Check credentials', /^Half has no refresh token, so it cannot be checked\. Add it with Edit/);
+  await openEntry(popup, 'Bare');
+  await checkAndExpect(popup, 'Check credentials', /^Bare has no client secret and no refresh token, so it cannot be checked\. Add them with Edit/);
+  expect(received.token).toHaveLength(0);
+
+  await seedEntry(popup, { alias: 'Slow', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  answers.token = 'hang';
+  const section = await openEntry(popup, 'Slow');
+  const started = Date.now();
+  await section.getByRole('button', { name: 'Check credentials' }).click();
+  await expect(section.getByText(/Could not reach Amazon: 127\.0\.0\.1:\d+ did not answer within 10 seconds\. Nothing was retried/)).toBeVisible({ timeout: 15_000 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(9_500);
+  await expect(section.getByText('Checked just now: could not reach Amazon')).toBeVisible();
+  expect(received.token).toHaveLength(1);
+});
+
+test('after a rotation, checks the new secret and the previous one while it still runs', async ({ openPopup, server }) => {
+  const { received, answers } = standIns(server);
+  const popup = await openPopup();
+  await createVault(popup);
+  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await seedEntry(popup, { alias: 'Rotating', clientId: CLIENT_ID, secretIssuedAt: Date.now() - 170 * DAY }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  const section = await openEntry(popup, 'Rotating');
+  await expect(section.getByRole('button', { name: 'Check previous secret' })).toHaveCount(0);
+
+  await popup.getByRole('button', { name: 'I rotated this secret' }).click();
+  await popup.getByLabel('New client secret').fill(NEW_CLIENT_SECRET);
+  await popup.getByRole('button', { name: 'Save new secret' }).click();
+  await expect(popup.getByText(/^New secret saved\./)).toBeVisible();
+
+  await checkAndExpect(popup, 'Check credentials', /^Working/);
+  expect(new URLSearchParams(received.token.at(-1)!.body).get('client_secret')).toBe(NEW_CLIENT_SECRET);
+  answers.token = json(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+  await checkAndExpect(popup, 'Check previous secret', /^Secret rejected \(invalid_client\)/);
+  expect(new URLSearchParams(received.token.at(-1)!.body).get('client_secret')).toBe(CLIENT_SECRET);
+  await expect(section.getByText('Checked just now: secret rejected (previous secret)')).toBeVisible();
+  await expect(popup.locator('.events li').first()).toHaveText(/Credentials checked: previous secret: secret rejected \(token grant\)$/);
+});

@@ -41,7 +41,7 @@ function standIns(server: TestServer) {
 }
 
 async function openEntry(popup: Page, alias: string) {
-  await popup.reload();
+  await popup.goto(popup.url().split('#')[0]!); // the list, not the entry the page showed before
   await popup.getByRole('button', { name: new RegExp(`^${alias}`) }).click();
   return popup.getByRole('region', { name: 'Credentials' });
 }
@@ -143,7 +143,7 @@ test('after a rotation, checks the new secret and the previous one while it stil
   await expect(section.getByRole('button', { name: 'Check previous secret' })).toHaveCount(0);
 
   await popup.getByRole('button', { name: 'I rotated this secret' }).click();
-  await popup.getByLabel('New client secret').fill(NEW_CLIENT_SECRET);
+  await popup.getByRole('textbox', { name: 'New client secret' }).fill(NEW_CLIENT_SECRET);
   await popup.getByRole('button', { name: 'Save new secret' }).click();
   await expect(popup.getByText(/^New secret saved\./)).toBeVisible();
 

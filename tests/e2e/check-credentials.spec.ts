@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
+import { APP_ID, CONSENT, confirm, expectResultFilled, flowCard, REDIRECT_WATCHER_EVENTS, serveAmazon } from './capture-support';
 import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, REFRESH_TOKEN, seedEntry } from './entries-support';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
 import type { EntryView } from '../../features/entries/protocol';
 import type { VaultEvent } from '../../features/vault/schema';
+
+test.use({ backgroundReadyEvents: REDIRECT_WATCHER_EVENTS });
 
 const ACCESS_TOKEN = 'Atza|IQEBLjAsAexample-access';
 type Answer = { status: number; body: string; contentType?: string } | 'hang';
@@ -154,4 +157,50 @@ test('after a rotation, checks the new secret and the previous one while it stil
   expect(new URLSearchParams(received.token.at(-1)!.body).get('client_secret')).toBe(CLIENT_SECRET);
   await expect(section.getByText('Checked just now: secret rejected (previous secret)')).toBeVisible();
   await expect(popup.locator('.events li').first()).toHaveText(/Credentials checked: previous secret: secret rejected \(token grant\)$/);
+});
+
+test('renews the authorization from the entry: the Authorize flow into that entry, the 365-day countdown restarts', async ({ extension, server, unusedPort }) => {
+  const amazon = await serveAmazon(extension, server, unusedPort);
+  try {
+    const popup = await extension.openPopup();
+    await createVault(popup);
+    const now = Date.now();
+    const entry = await seedEntry(
+      popup,
+      { alias: 'Renew me', kind: 'seller', region: 'NA', marketplace: 'US', authorizedAt: now - 360 * DAY, authorizationRenewAt: now + 5 * DAY },
+      { applicationId: APP_ID, refreshToken: REFRESH_TOKEN },
+    );
+    const section = await openEntry(popup, 'Renew me');
+    await section.getByLabel('The app is a Draft (renew with version=beta)').check();
+    const opened = extension.context.waitForEvent('page');
+    await section.getByRole('button', { name: 'Renew authorization' }).click();
+    const tab = await opened;
+    await expect(tab.getByRole('button', { name: 'Confirm' })).toBeVisible();
+    const consent = new URL(tab.url());
+    expect(`${consent.origin}${consent.pathname}`).toBe(CONSENT);
+    expect(consent.searchParams.get('application_id')).toBe(APP_ID);
+    expect(consent.searchParams.get('version')).toBe('beta');
+    const state = consent.searchParams.get('state')!;
+    expect(state).toMatch(/^[0-9a-f]{64}$/);
+    await confirm(tab, 'http');
+
+    await popup.goto(popup.url().split('#')[0]!);
+    await popup.getByRole('tab', { name: 'Authorize' }).click();
+    const card = flowCard(popup, 'Renew me');
+    await expectResultFilled(card, state);
+    await card.getByRole('button', { name: 'Save to vault' }).click();
+    await expect(card.getByText(/^Saved to /).first()).toBeVisible();
+
+    const { entries } = await message<{ entries: Array<{ id: string }> }>(popup, 'entries.list');
+    expect(entries).toHaveLength(1);
+    const view = await message<EntryView>(popup, 'entries.get', { id: entry.id });
+    expect(view.meta.authorizedAt).toBeGreaterThanOrEqual(now);
+    expect(view.meta.authorizationRenewAt).toBeUndefined();
+    expect(view.secrets.resultUrl).toBe(amazon.issued.at(-1));
+    expect(view.secrets.refreshToken).toBe(REFRESH_TOKEN);
+    await openEntry(popup, 'Renew me');
+    await expect(popup.getByRole('list', { name: 'Deadlines' }).getByRole('listitem').filter({ hasText: 'Authorization renewal due' })).toHaveText(/in 36[45] days/);
+  } finally {
+    await amazon.close();
+  }
 });

@@ -7,7 +7,7 @@ import { budgeted, SESSION_BUDGETS } from '../../platform/storage-items';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createTabCommitStore } from './consent-tabs';
-import { createCheckService, type CheckServiceDeps } from './check-service';
+import { createCheckService, DAILY_CHECK_ALARM, type CheckServiceDeps } from './check-service';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
@@ -70,21 +70,16 @@ export function authorizeBackground(options: {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
     hasHostAccess: (pattern: string) => browser.permissions.contains({ origins: [pattern] }),
   };
+  const notify = async (id: string, message: string) => {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'LWA Vault', message, priority: 2 });
+  };
   const service = createCaptureService({
     store,
     now: Date.now,
     newId: () => crypto.randomUUID(),
     newState: () => newState(),
     settings,
-    notify: async (id, message) => {
-      await browser.notifications.create(id, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: 'LWA Vault',
-        message,
-        priority: 2,
-      });
-    },
+    notify,
     paintBadge: (hint: CaptureBadgeHint | undefined) => paintCaptureBadge(browser.action, hint, restore),
     alarms: {
       at: async (name, when) => browser.alarms.create(name, { when }),
@@ -113,7 +108,7 @@ export function authorizeBackground(options: {
     entries: options.entries,
     ...endpoints,
   });
-  const checks = createCheckService({ vault: options.vault, settings, now: Date.now, ...endpoints });
+  const checks = createCheckService({ vault: options.vault, settings, now: Date.now, notify, ...endpoints });
 
   const tabs = createTabCommitStore({
     get: () => captureTabsItem.getValue(),
@@ -156,11 +151,20 @@ export function authorizeBackground(options: {
   return {
     service,
     handlers: createCaptureHandlers(service, checks),
-    alarms: { 'capture.*': (name) => service.onAlarm(name) },
+    alarms: { 'capture.*': (name) => service.onAlarm(name), [DAILY_CHECK_ALARM]: () => checks.daily() },
+    // Hourly: each entry is checked at most once a day; the run does nothing while the check is off or the vault locked.
+    started: async () => {
+      if (!(await browser.alarms.get(DAILY_CHECK_ALARM))) await browser.alarms.create(DAILY_CHECK_ALARM, { periodInMinutes: 60 });
+    },
+    unlocked: () => checks.daily(),
     notificationClicks: {
       capture: async (id) => {
         await browser.notifications.clear(id);
         await browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
+      },
+      'check-failing': async (id) => {
+        await browser.notifications.clear(id);
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?popout=1') });
       },
     },
   } satisfies BackgroundFeature<keyof CaptureHandlers> & { service: CaptureService };

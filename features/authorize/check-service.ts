@@ -25,7 +25,9 @@ export interface CheckReply {
 }
 
 export interface CheckServiceDeps {
-  vault: Pick<VaultService, 'getEntry' | 'modifyEntry'>;
+  vault: Pick<VaultService, 'listEntries' | 'getEntry' | 'modifyEntry'>;
+  /** One system notification for the daily check's failures; its id starts with "check". */
+  notify: (id: string, message: string) => Promise<void>;
   settings: { get(): Promise<CaptureSettings> };
   fetch: typeof fetch;
   hasHostAccess: (pattern: string) => Promise<boolean>;
@@ -34,8 +36,33 @@ export interface CheckServiceDeps {
 
 const bad = (message: string) => new VaultError('bad-request', message);
 
+export const DAILY_CHECK_ALARM = 'authorize.dailyCheck';
+const DAY_MS = 86_400_000;
+
 export function createCheckService(deps: CheckServiceDeps) {
-  return {
+  const service = {
+    /**
+     * The optional daily check (off by default): the token grant for every entry not checked in the last 24 h,
+     * one after another, only while the vault is unlocked; the failures in one notification.
+     */
+    async daily(): Promise<void> {
+      if (!(await deps.settings.get()).dailyCheck) return;
+      const { entries } = await deps.vault.listEntries();
+      const due = entries.filter((m) => !m.credentialCheck || deps.now() - m.credentialCheck.at >= DAY_MS);
+      const failing: string[] = [];
+      for (const meta of due) {
+        try {
+          const reply = await service.check({ entryId: meta.id, secret: 'current', spApi: false });
+          if (reply.outcome && CHECK_OUTCOMES[reply.outcome].failing) failing.push(`${meta.alias} (${CHECK_OUTCOMES[reply.outcome].label})`);
+        } catch (error) {
+          if (error instanceof VaultError && error.code === 'locked') return; // only while unlocked
+        }
+      }
+      if (failing.length > 0) {
+        await deps.notify('check-failing', `Credential check failing: ${failing.join(', ')}. Open the entry in LWA Vault for the next step.`);
+      }
+    },
+
     async check({ entryId, secret, spApi }: CheckRequest): Promise<CheckReply> {
       const endpoint = checkTokenEndpoint((await deps.settings.get()).tokenEndpoint);
       if (!endpoint.ok) throw bad(endpoint.message);
@@ -83,6 +110,7 @@ export function createCheckService(deps: CheckServiceDeps) {
       return { checked: true, outcome: result.outcome, message: result.message, meta: updated };
     },
   };
+  return service;
 }
 
 export type CheckService = ReturnType<typeof createCheckService>;

@@ -44,7 +44,7 @@ export const authorizeProtocol = {
   ).replies<ExchangeReply>(),
   'authorize.settings': message(
     'extension',
-    z.object({ tokenExchange: z.boolean(), tokenEndpoint: z.string().max(500), preferIncognito: z.boolean() }).partial(),
+    z.object({ tokenExchange: z.boolean(), tokenEndpoint: z.string().max(500), preferIncognito: z.boolean(), dailyCheck: z.boolean() }).partial(),
   ).replies<CaptureSettings>(),
   /** Checks an entry's credentials now (a refresh_token grant, optionally one SP-API call) and records the outcome. */
   'authorize.check': message(

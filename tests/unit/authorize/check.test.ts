@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { withFailingChecks } from '../../../features/deadlines/badge';
+import { VaultError } from '../../../platform/errors';
 import { CHECK_TIMEOUT_MS, SP_API_CHECK_PATH, spApiOrigin } from '../../../features/authorize/check';
 import { createCheckService } from '../../../features/authorize/check-service';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../../features/authorize/settings';
@@ -15,9 +17,10 @@ const DAY = 86_400_000;
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 type Answer = Response | Error | (() => Promise<Response>);
 
-async function setup(answers: Answer[], options: { hasAccess?: boolean; kind?: 'seller' | 'vendor'; secrets?: Record<string, string>; meta?: Record<string, unknown> } = {}) {
+async function setup(answers: Answer[], options: { daily?: boolean; hasAccess?: boolean; kind?: 'seller' | 'vendor'; secrets?: Record<string, string>; meta?: Record<string, unknown> } = {}) {
   const entries = fakeEntries();
   const calls: Array<{ url: string; init: RequestInit }> = [];
+  const notices: Array<{ id: string; text: string }> = [];
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
     calls.push({ url, init });
     const answer = answers.shift();
@@ -31,12 +34,13 @@ async function setup(answers: Answer[], options: { hasAccess?: boolean; kind?: '
   );
   const service = createCheckService({
     vault: entries.vault,
-    settings: { get: async () => ({ ...DEFAULT_CAPTURE_SETTINGS, tokenEndpoint: 'https://api.amazon.com/auth/o2/token' }) },
+    settings: { get: async () => ({ ...DEFAULT_CAPTURE_SETTINGS, tokenEndpoint: 'https://api.amazon.com/auth/o2/token', dailyCheck: options.daily ?? false }) },
     fetch: fetch as unknown as typeof globalThis.fetch,
     hasHostAccess: async () => options.hasAccess ?? true,
     now: () => T0,
+    notify: async (id, text) => void notices.push({ id, text }),
   });
-  return { service, calls, entries, id: meta.id };
+  return { service, notices, calls, entries, id: meta.id };
 }
 
 const granted = () => json(200, { access_token: ACCESS, token_type: 'bearer', expires_in: 3600, refresh_token: REFRESH });
@@ -159,5 +163,47 @@ describe('credential check with one SP-API call', () => {
     await expect(vendor.service.check({ entryId: vendor.id, secret: 'current', spApi: true })).rejects.toThrow(/seller apps/);
     expect(spApiOrigin('FE', 'http://127.0.0.1:4321/auth/o2/token')).toBe('http://127.0.0.1:4321');
     expect(spApiOrigin('NA', 'https://api.amazon.com/auth/o2/token')).toBe('https://sellingpartnerapi-na.amazon.com');
+  });
+});
+
+describe('daily check', () => {
+  it('is off by default', async () => {
+    const { service, calls } = await setup([granted()]);
+    await service.daily();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('checks each entry at most once a day and raises one notification for the failures', async () => {
+    const { service, calls, notices, entries, id } = await setup([json(401, { error: 'invalid_client' }), json(400, { error: 'invalid_grant' })], { daily: true });
+    const fresh = await entries.api.createEntry({ alias: 'Fresh', kind: 'seller', region: 'EU', connector: 'other', environment: 'production', clientId: CLIENT_ID, credentialCheck: { at: T0 - 2 * 3_600_000, outcome: 'working', secret: 'current' } }, { clientSecret: SECRET, refreshToken: REFRESH });
+    const stale = await entries.api.createEntry({ alias: 'Stale', kind: 'seller', region: 'EU', connector: 'other', environment: 'production', clientId: CLIENT_ID, credentialCheck: { at: T0 - 25 * 3_600_000, outcome: 'working', secret: 'current' } }, { clientSecret: SECRET, refreshToken: REFRESH });
+    await service.daily();
+    expect(calls).toHaveLength(2);
+    expect(entries.records.get(id)!.meta.credentialCheck).toMatchObject({ at: T0, outcome: 'secret-rejected' });
+    expect(entries.records.get(stale.id)!.meta.credentialCheck).toMatchObject({ at: T0, outcome: 'authorization-lapsed' });
+    expect(entries.records.get(fresh.id)!.meta.credentialCheck?.at).toBe(T0 - 2 * 3_600_000);
+    expect(notices).toEqual([{ id: 'check-failing', text: 'Credential check failing: Acme EU (secret rejected), Stale (authorization lapsed). Open the entry in LWA Vault for the next step.' }]);
+    await service.daily(); // the same day: nothing is sent again
+    expect(calls).toHaveLength(2);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('stops while the vault is locked', async () => {
+    const { service, calls, entries } = await setup([granted()], { daily: true });
+    entries.vault.getEntry = async () => {
+      throw new VaultError('locked', 'The vault is locked. Unlock it first.');
+    };
+    await service.daily();
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('badge', () => {
+  it('shows ! for a failing check, whatever the dates say, and names it in the tooltip', () => {
+    const calm = { text: '', color: '#455A64', title: 'LWA Vault — nothing due in the next 30 days', level: 'ok' as const };
+    expect(withFailingChecks(calm, [{ alias: 'Fine', credentialCheck: { at: T0, outcome: 'working', secret: 'current' } }, { alias: 'Offline', credentialCheck: { at: T0, outcome: 'unreachable', secret: 'current' } }])).toBe(calm);
+    const badge = withFailingChecks(calm, [{ alias: 'Acme', credentialCheck: { at: T0, outcome: 'authorization-lapsed', secret: 'current' } }]);
+    expect(badge).toMatchObject({ text: '!', level: 'overdue' });
+    expect(badge.title).toBe('LWA Vault — nothing due in the next 30 days\nCredential check failing: Acme authorization lapsed');
   });
 });

@@ -27,14 +27,14 @@ beforeEach(() => {
 describe('capture messages', () => {
   it('are for extension pages only', async () => {
     const { service } = setup();
-    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now }));
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const reply = await route({ type: 'authorize.state', data: {} }, FROM_PAGE, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('are validated before the service sees them', async () => {
     const { service } = setup();
-    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now }));
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const reply = await route({ type: 'authorize.start', data: { draft: { ...DRAFT, alias: '' }, source: { type: 'url', url: consentUrl('s') } } }, FROM_EXTENSION, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await route({ type: 'authorize.open', data: { pendingId: 'x', incognito: 'yes' } }, FROM_EXTENSION, handlers)).toMatchObject({ ok: false });
@@ -42,7 +42,7 @@ describe('capture messages', () => {
 
   it('start, state and save round-trip; a bad consent URL is a readable bad request', async () => {
     const { service, navigate } = setup();
-    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now }));
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const bad = await route({ type: 'authorize.start', data: { draft: DRAFT, source: { type: 'url', url: 'https://example.com/' } } }, FROM_EXTENSION, handlers);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/not a Seller Central/) } });
     const started = await route({ type: 'authorize.start', data: { draft: DRAFT, source: { type: 'url', url: consentUrl('r1') } } }, FROM_EXTENSION, handlers);
@@ -57,7 +57,7 @@ describe('capture messages', () => {
 
   it('refuses an endpoint setting outside Amazon and this computer', async () => {
     const { service } = setup();
-    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now }));
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const reply = await route({ type: 'authorize.settings', data: { tokenEndpoint: 'https://collector.example/token' } }, FROM_EXTENSION, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });

@@ -48,6 +48,7 @@ export function fakeEntries() {
   const events: Array<{ entryId: string; type: string; detail?: string }> = [];
   /** The two vault calls the credential check makes (a read, then one read-modify-write with its events). */
   const vault: CheckServiceDeps['vault'] = {
+    listEntries: async () => ({ entries: [...records.values()].map((r) => structuredClone(r.meta)), damaged: [] }),
     getEntry: api.getEntry,
     modifyEntry: async (id, change) => {
       const wanted = await change(await api.getEntry(id));

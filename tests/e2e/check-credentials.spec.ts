@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { APP_ID, CONSENT, confirm, expectResultFilled, flowCard, REDIRECT_WATCHER_EVENTS, serveAmazon } from './capture-support';
-import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, REFRESH_TOKEN, seedEntry } from './entries-support';
+import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, PASSPHRASE, REFRESH_TOKEN, seedEntry } from './entries-support';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
 import type { EntryView } from '../../features/entries/protocol';
 import type { VaultEvent } from '../../features/vault/schema';
@@ -203,4 +203,48 @@ test('renews the authorization from the entry: the Authorize flow into that entr
   } finally {
     await amazon.close();
   }
+});
+
+test('the optional daily check: off by default, at most once a day per entry, only while unlocked; a failure notifies once and shows !', async ({ openPopup, server, worker }) => {
+  const { received, answers } = standIns(server);
+  const popup = await openPopup();
+  await createVault(popup);
+  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  const now = Date.now();
+  const hour = 3_600_000;
+  const check = (at: number) => ({ at, outcome: 'working' as const, secret: 'current' as const });
+  await seedEntry(popup, { alias: 'Stale', clientId: CLIENT_ID, credentialCheck: check(now - 25 * hour) }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  await seedEntry(popup, { alias: 'Fresh', clientId: CLIENT_ID, credentialCheck: check(now - 2 * hour) }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  answers.token = json(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+  // The shipped alarm, fired now instead of at its next hourly tick.
+  const tick = () => worker.evaluate(() => chrome.alarms.create('authorize.dailyCheck', { when: Date.now() }));
+  const settle = () => popup.waitForTimeout(1500);
+
+  await tick();
+  await settle();
+  expect(received.token).toHaveLength(0); // off by default
+
+  await message(popup, 'authorize.settings', { dailyCheck: true });
+  await tick();
+  await expect.poll(() => received.token.length).toBe(1);
+  await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toEqual({ 'check-failing': true });
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+  expect(await worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/Credential check failing: Stale secret rejected$/);
+  const section = await openEntry(popup, 'Stale');
+  await expect(section.getByText('Checked just now: secret rejected')).toBeVisible();
+
+  await tick(); // the same day: nothing sent again
+  await settle();
+  expect(received.token).toHaveLength(1);
+
+  await seedEntry(popup, { alias: 'Third', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  await message(popup, 'vault.lock');
+  await worker.evaluate(() => chrome.notifications.clear('check-failing'));
+  await tick();
+  await settle();
+  expect(received.token).toHaveLength(1); // Third is due, but a locked vault sends nothing
+  expect(await worker.evaluate(() => chrome.notifications.getAll())).toEqual({});
+  await message(popup, 'vault.unlock', { passphrase: PASSPHRASE });
+  await expect.poll(() => received.token.length).toBe(2); // the run at unlock
+  await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toEqual({ 'check-failing': true });
 });

@@ -1,9 +1,12 @@
 import type { Page } from '@playwright/test';
-import { APP_ID, CONSENT, confirm, expectResultFilled, flowCard, REDIRECT_WATCHER_EVENTS, serveAmazon } from './capture-support';
-import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, PASSPHRASE, REFRESH_TOKEN, seedEntry } from './entries-support';
+import { APP_ID, CONSENT, confirm, expectResultFilled, flowCard, REDIRECT_WATCHER_EVENTS, serveAmazon } from './support/authorize-flow';
+import { DAY } from './support/clock';
+import type { Chrome } from './support/chrome';
+import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { createVault, PASSPHRASE, seedEntry, send } from './support/messages';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
-import type { EntryView } from '../../features/entries/protocol';
-import type { VaultEvent } from '../../features/vault/schema';
+
+declare const chrome: Chrome;
 
 test.use({ backgroundReadyEvents: REDIRECT_WATCHER_EVENTS });
 
@@ -59,7 +62,7 @@ test('checks an entry at its token endpoint and SP-API: each outcome in plain wo
   const { received, answers } = standIns(server);
   const popup = await openPopup();
   await createVault(popup);
-  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await send(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
   const entry = await seedEntry(popup, { alias: 'Acme', kind: 'seller', region: 'EU', marketplace: 'DE', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
   const section = await openEntry(popup, 'Acme');
   await expect(section.getByText('Not checked yet.')).toBeVisible();
@@ -105,8 +108,8 @@ test('checks an entry at its token endpoint and SP-API: each outcome in plain wo
 
   await expect(popup.locator('.events li').first()).toHaveText(/Credentials checked: current secret: working \(token grant and one SP-API call\)$/);
   await expect(popup.locator('.events li').filter({ hasText: 'Credentials checked' })).toHaveCount(9);
-  const view = await message<EntryView>(popup, 'entries.get', { id: entry.id });
-  const { events } = await message<{ events: VaultEvent[] }>(popup, 'entries.events', { id: entry.id });
+  const view = await send(popup, 'entries.get', { id: entry.id });
+  const { events } = await send(popup, 'entries.events', { id: entry.id });
   expect(view.meta.credentialCheck).toMatchObject({ outcome: 'working', secret: 'current' });
   expect(JSON.stringify([view, events])).not.toContain(ACCESS_TOKEN);
   await expect(popup.locator('body')).not.toContainText(ACCESS_TOKEN);
@@ -116,7 +119,7 @@ test('an entry without refresh token or secret says which is missing and sends n
   const { received, answers } = standIns(server);
   const popup = await openPopup();
   await createVault(popup);
-  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await send(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
   await seedEntry(popup, { alias: 'Half', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET });
   await seedEntry(popup, { alias: 'Bare', clientId: CLIENT_ID });
   await openEntry(popup, 'Half');
@@ -140,7 +143,7 @@ test('after a rotation, checks the new secret and the previous one while it stil
   const { received, answers } = standIns(server);
   const popup = await openPopup();
   await createVault(popup);
-  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await send(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
   await seedEntry(popup, { alias: 'Rotating', clientId: CLIENT_ID, secretIssuedAt: Date.now() - 170 * DAY }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
   const section = await openEntry(popup, 'Rotating');
   await expect(section.getByRole('button', { name: 'Check previous secret' })).toHaveCount(0);
@@ -191,9 +194,9 @@ test('renews the authorization from the entry: the Authorize flow into that entr
     await card.getByRole('button', { name: 'Save to vault' }).click();
     await expect(card.getByText(/^Saved to /).first()).toBeVisible();
 
-    const { entries } = await message<{ entries: Array<{ id: string }> }>(popup, 'entries.list');
+    const { entries } = await send(popup, 'entries.list');
     expect(entries).toHaveLength(1);
-    const view = await message<EntryView>(popup, 'entries.get', { id: entry.id });
+    const view = await send(popup, 'entries.get', { id: entry.id });
     expect(view.meta.authorizedAt).toBeGreaterThanOrEqual(now);
     expect(view.meta.authorizationRenewAt).toBeUndefined();
     expect(view.secrets.resultUrl).toBe(amazon.issued.at(-1));
@@ -209,7 +212,7 @@ test('the optional daily check: off by default, at most once a day per entry, on
   const { received, answers } = standIns(server);
   const popup = await openPopup();
   await createVault(popup);
-  await message(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await send(popup, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
   const now = Date.now();
   const hour = 3_600_000;
   const check = (at: number) => ({ at, outcome: 'working' as const, secret: 'current' as const });
@@ -224,7 +227,7 @@ test('the optional daily check: off by default, at most once a day per entry, on
   await settle();
   expect(received.token).toHaveLength(0); // off by default
 
-  await message(popup, 'authorize.settings', { dailyCheck: true });
+  await send(popup, 'authorize.settings', { dailyCheck: true });
   await tick();
   await expect.poll(() => received.token.length).toBe(1);
   await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toEqual({ 'check-failing': true });
@@ -238,13 +241,13 @@ test('the optional daily check: off by default, at most once a day per entry, on
   expect(received.token).toHaveLength(1);
 
   await seedEntry(popup, { alias: 'Third', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
-  await message(popup, 'vault.lock');
+  await send(popup, 'vault.lock');
   await worker.evaluate(() => chrome.notifications.clear('check-failing'));
   await tick();
   await settle();
   expect(received.token).toHaveLength(1); // Third is due, but a locked vault sends nothing
   expect(await worker.evaluate(() => chrome.notifications.getAll())).toEqual({});
-  await message(popup, 'vault.unlock', { passphrase: PASSPHRASE });
+  await send(popup, 'vault.unlock', { passphrase: PASSPHRASE });
   await expect.poll(() => received.token.length).toBe(2); // the run at unlock
   await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toEqual({ 'check-failing': true });
 });

@@ -6,7 +6,7 @@ import { AMAZON_REDIRECT_FILTER, authorizeBackground } from '../../../features/a
 import { createCheckService } from '../../../features/authorize/check-service';
 import { createCaptureHandlers } from '../../../features/authorize/handlers';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../../features/authorize/settings';
-import { captureStateItem } from '../../../features/authorize/storage';
+import { captureStateItem } from '../../../platform/storage-items';
 import { listen } from '../../../platform/background-feature';
 import { route, type Handlers } from '../../../platform/router';
 import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';

@@ -73,7 +73,11 @@ export const entryMetaSchema = z.object({
   shopCtrlUrl: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
-  /** The last credential check (features/authorize/check.ts): when, which secret, what Amazon said. */
+  /**
+   * The last credential check (features/authorize/check.ts): when, which secret, what Amazon said. Not bound
+   * (BOUND_META_KEYS): it routes nothing and sets no deadline, the next check rewrites it, and binding a new key
+   * would change every stored record's digest.
+   */
   credentialCheck: credentialCheckSchema.optional(),
 });
 export type EntryMeta = z.infer<typeof entryMetaSchema>;

@@ -73,7 +73,7 @@ export function CheckCredentials({ view, now, onChecked }: { view: EntryView; no
     }
   };
 
-  const console = developerCentralUrl(meta);
+  const consoleUrl = developerCentralUrl(meta);
   return (
     <section class="check" aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>Credentials</h3>
@@ -106,8 +106,8 @@ export function CheckCredentials({ view, now, onChecked }: { view: EntryView; no
       {note && (
         <p class={`alert ${note.kind}`} role={note.kind === 'error' ? 'alert' : 'status'}>
           {note.text}{' '}
-          {note.next === 'rotate' && console && (
-            <a href={console} target="_blank" rel="noreferrer">
+          {note.next === 'rotate' && consoleUrl && (
+            <a href={consoleUrl} target="_blank" rel="noreferrer">
               Open Developer Central
             </a>
           )}

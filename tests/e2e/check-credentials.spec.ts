@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { APP_ID, CONSENT, confirm, expectResultFilled, flowCard, REDIRECT_WATCHER_EVENTS, serveAmazon } from './support/authorize-flow';
 import { DAY } from './support/clock';
 import type { Chrome } from './support/chrome';
-import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
 import { createVault, PASSPHRASE, seedEntry, send } from './support/messages';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
 

@@ -5,12 +5,9 @@ import { CHECK_TIMEOUT_MS, SP_API_CHECK_PATH, spApiOrigin } from '../../../featu
 import { createCheckService } from '../../../features/authorize/check-service';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../../features/authorize/settings';
 import { EXCHANGE_MARKER_HEADER } from '../../../features/authorize/token-request';
+import { CLIENT_ID, CLIENT_SECRET, OTHER_CLIENT_SECRET, REFRESH_TOKEN } from '../../support/identifiers';
 import { fakeEntries, T0 } from './helpers';
 
-const CLIENT_ID = `amzn1.application-oa2-client.${'0123456789abcdef'.repeat(2)}`;
-const SECRET = `amzn1.oa2-cs.v1.${'a1b2c3d4'.repeat(8)}`;
-const OLD_SECRET = `amzn1.oa2-cs.v1.${'9e8d7c6b'.repeat(8)}`;
-const REFRESH = 'Atzr|IQEBLzAtAhRPexample';
 const ACCESS = 'Atza|IQEBLjAsAexample';
 const DAY = 86_400_000;
 
@@ -30,7 +27,7 @@ async function setup(answers: Answer[], options: { daily?: boolean; hasAccess?: 
   });
   const meta = await entries.api.createEntry(
     { alias: 'Acme EU', kind: options.kind ?? 'seller', region: 'EU', marketplace: 'DE', connector: 'other', environment: 'production', clientId: CLIENT_ID, ...options.meta },
-    { clientSecret: SECRET, refreshToken: REFRESH, ...options.secrets },
+    { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN, ...options.secrets },
   );
   const service = createCheckService({
     vault: entries.vault,
@@ -43,7 +40,7 @@ async function setup(answers: Answer[], options: { daily?: boolean; hasAccess?: 
   return { service, notices, calls, entries, id: meta.id };
 }
 
-const granted = () => json(200, { access_token: ACCESS, token_type: 'bearer', expires_in: 3600, refresh_token: REFRESH });
+const granted = () => json(200, { access_token: ACCESS, token_type: 'bearer', expires_in: 3600, refresh_token: REFRESH_TOKEN });
 
 describe('credential check', () => {
   it('sends a refresh_token grant, form-encoded, and records "working" without the access token anywhere', async () => {
@@ -54,9 +51,9 @@ describe('credential check', () => {
     expect(calls[0]!.url).toBe('https://api.amazon.com/auth/o2/token');
     expect(Object.fromEntries(new URLSearchParams(String(calls[0]!.init.body)))).toEqual({
       grant_type: 'refresh_token',
-      refresh_token: REFRESH,
+      refresh_token: REFRESH_TOKEN,
       client_id: CLIENT_ID,
-      client_secret: SECRET,
+      client_secret: CLIENT_SECRET,
     });
     expect((calls[0]!.init.headers as Record<string, string>)[EXCHANGE_MARKER_HEADER]).toBe('credential-check');
     expect(calls[0]!.init).toMatchObject({ credentials: 'omit', redirect: 'error', method: 'POST' });
@@ -84,9 +81,9 @@ describe('credential check', () => {
   });
 
   it('never echoes free text from the endpoint (an error code that is not one is dropped)', async () => {
-    const { service, id } = await setup([json(400, { error: `leak ${SECRET}` })]);
+    const { service, id } = await setup([json(400, { error: `leak ${CLIENT_SECRET}` })]);
     const reply = await service.check({ entryId: id, secret: 'current', spApi: false });
-    expect(reply.message).not.toContain(SECRET);
+    expect(reply.message).not.toContain(CLIENT_SECRET);
     expect(reply.message).toBe('The token endpoint refused the check: HTTP 400.');
   });
 
@@ -121,12 +118,12 @@ describe('credential check', () => {
   });
 
   it('checks the previous secret only while it still runs', async () => {
-    const running = await setup([json(401, { error: 'invalid_client' })], { secrets: { previousClientSecret: OLD_SECRET }, meta: { previousSecretExpiresAt: T0 + 3 * DAY } });
+    const running = await setup([json(401, { error: 'invalid_client' })], { secrets: { previousClientSecret: OTHER_CLIENT_SECRET }, meta: { previousSecretExpiresAt: T0 + 3 * DAY } });
     const reply = await running.service.check({ entryId: running.id, secret: 'previous', spApi: false });
     expect(reply).toMatchObject({ checked: true, outcome: 'secret-rejected' });
-    expect(new URLSearchParams(String(running.calls[0]!.init.body)).get('client_secret')).toBe(OLD_SECRET);
+    expect(new URLSearchParams(String(running.calls[0]!.init.body)).get('client_secret')).toBe(OTHER_CLIENT_SECRET);
     expect(running.entries.records.get(running.id)!.meta.credentialCheck).toMatchObject({ secret: 'previous' });
-    const ended = await setup([], { secrets: { previousClientSecret: OLD_SECRET }, meta: { previousSecretExpiresAt: T0 - 1 } });
+    const ended = await setup([], { secrets: { previousClientSecret: OTHER_CLIENT_SECRET }, meta: { previousSecretExpiresAt: T0 - 1 } });
     await expect(ended.service.check({ entryId: ended.id, secret: 'previous', spApi: false })).rejects.toThrow(/no previous secret that still works/);
   });
 });
@@ -175,8 +172,8 @@ describe('daily check', () => {
 
   it('checks each entry at most once a day and raises one notification for the failures', async () => {
     const { service, calls, notices, entries, id } = await setup([json(401, { error: 'invalid_client' }), json(400, { error: 'invalid_grant' })], { daily: true });
-    const fresh = await entries.api.createEntry({ alias: 'Fresh', kind: 'seller', region: 'EU', connector: 'other', environment: 'production', clientId: CLIENT_ID, credentialCheck: { at: T0 - 2 * 3_600_000, outcome: 'working', secret: 'current' } }, { clientSecret: SECRET, refreshToken: REFRESH });
-    const stale = await entries.api.createEntry({ alias: 'Stale', kind: 'seller', region: 'EU', connector: 'other', environment: 'production', clientId: CLIENT_ID, credentialCheck: { at: T0 - 25 * 3_600_000, outcome: 'working', secret: 'current' } }, { clientSecret: SECRET, refreshToken: REFRESH });
+    const fresh = await entries.api.createEntry({ alias: 'Fresh', kind: 'seller', region: 'EU', connector: 'other', environment: 'production', clientId: CLIENT_ID, credentialCheck: { at: T0 - 2 * 3_600_000, outcome: 'working', secret: 'current' } }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+    const stale = await entries.api.createEntry({ alias: 'Stale', kind: 'seller', region: 'EU', connector: 'other', environment: 'production', clientId: CLIENT_ID, credentialCheck: { at: T0 - 25 * 3_600_000, outcome: 'working', secret: 'current' } }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
     await service.daily();
     expect(calls).toHaveLength(2);
     expect(entries.records.get(id)!.meta.credentialCheck).toMatchObject({ at: T0, outcome: 'secret-rejected' });

@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { AMAZON_CONSOLE_MATCHES } from './features/amazon/hosts';
 import { contentScriptDiet } from './features/rotation-watch/content-build';
 import { SHOPCTRL_MATCH_PATTERN } from './features/shopctrl/url';
+import { SP_API_PERMISSIONS } from './features/authorize/check';
 import { TOKEN_ENDPOINT_PERMISSIONS } from './features/authorize/settings';
 import { bundleHardening } from './scripts/build/bundle-hardening';
 import { gitIgnoredGlobs } from './scripts/build/git-ignored';
@@ -49,7 +50,7 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'LWA Vault' },
     // Authorize → token exchange: asked for only when the user first exchanges a code (features/authorize/settings.ts).
-    optional_host_permissions: TOKEN_ENDPOINT_PERMISSIONS,
+    optional_host_permissions: [...TOKEN_ENDPOINT_PERMISSIONS, ...SP_API_PERMISSIONS],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

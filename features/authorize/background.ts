@@ -7,9 +7,11 @@ import { budgeted, SESSION_BUDGETS } from '../../platform/storage-items';
 import { paintCaptureBadge, type CaptureBadgeHint } from './badge';
 import type { NavigationDetails } from './flows';
 import { createTabCommitStore } from './consent-tabs';
+import { createCheckService, DAILY_CHECK_ALARM, type CheckServiceDeps } from './check-service';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
+import type { CaptureSettings } from './settings';
 import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from '../../platform/storage-items';
 import { createCaptureStore } from './store';
 
@@ -48,6 +50,8 @@ interface RedirectDetails {
  */
 export function authorizeBackground(options: {
   entries: CaptureServiceDeps['entries'];
+  /** The credential check writes its outcome on the vault's write queue (modifyEntry). */
+  vault: CheckServiceDeps['vault'];
   /** Repaints the countdown badge when the capture hint ends (see README "Authorize"). */
   restoreBadge?: () => Promise<void>;
 }) {
@@ -61,21 +65,21 @@ export function authorizeBackground(options: {
     get: () => captureStateItem.getValue(),
     set: budgeted((v) => captureStateItem.setValue(v), SESSION_BUDGETS.capture, 'authorizations and captured redirects'),
   });
+  const settings = { get: () => captureSettingsItem.get(), set: (v: CaptureSettings) => captureSettingsItem.set(v) };
+  const endpoints = {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+    hasHostAccess: (pattern: string) => browser.permissions.contains({ origins: [pattern] }),
+  };
+  const notify = async (id: string, message: string) => {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'LWA Vault', message, priority: 2 });
+  };
   const service = createCaptureService({
     store,
     now: Date.now,
     newId: () => crypto.randomUUID(),
     newState: () => newState(),
-    settings: { get: () => captureSettingsItem.get(), set: (v) => captureSettingsItem.set(v) },
-    notify: async (id, message) => {
-      await browser.notifications.create(id, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: 'LWA Vault',
-        message,
-        priority: 2,
-      });
-    },
+    settings,
+    notify,
     paintBadge: (hint: CaptureBadgeHint | undefined) => paintCaptureBadge(browser.action, hint, restore),
     alarms: {
       at: async (name, when) => browser.alarms.create(name, { when }),
@@ -102,9 +106,9 @@ export function authorizeBackground(options: {
     },
     incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
     entries: options.entries,
-    fetch: (input, init) => fetch(input, init),
-    hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    ...endpoints,
   });
+  const checks = createCheckService({ vault: options.vault, settings, now: Date.now, notify, ...endpoints });
 
   const tabs = createTabCommitStore({
     get: () => captureTabsItem.getValue(),
@@ -150,12 +154,21 @@ export function authorizeBackground(options: {
   void service.resume().catch(() => undefined);
   return {
     service,
-    handlers: createCaptureHandlers(service),
-    alarms: { 'capture.*': (name) => service.onAlarm(name) },
+    handlers: createCaptureHandlers(service, checks),
+    alarms: { 'capture.*': (name) => service.onAlarm(name), [DAILY_CHECK_ALARM]: () => checks.daily() },
+    // Hourly: each entry is checked at most once a day; the run does nothing while the check is off or the vault locked.
+    started: async () => {
+      if (!(await browser.alarms.get(DAILY_CHECK_ALARM))) await browser.alarms.create(DAILY_CHECK_ALARM, { periodInMinutes: 60 });
+    },
+    unlocked: () => checks.daily(),
     notificationClicks: {
       capture: async (id) => {
         await browser.notifications.clear(id);
         await browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
+      },
+      'check-failing': async (id) => {
+        await browser.notifications.clear(id);
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?popout=1') });
       },
     },
   } satisfies BackgroundFeature<keyof CaptureHandlers> & { service: CaptureService };

@@ -1,4 +1,5 @@
 import { checkRefreshToken } from '../amazon/identifiers';
+import { FORM_CONTENT_TYPE, oauthError, requestJson, type EndpointDeps } from './token-request';
 
 /**
  * Trades an spapi_oauth_code for a refresh token at the LWA token endpoint (docs/amazon.md §2):
@@ -18,19 +19,9 @@ export type ExchangeResult =
 
 export type ExchangeProblem = 'invalid-grant' | 'invalid-client' | 'no-access' | 'unreachable' | 'bad-answer' | 'refused';
 
-/**
- * A header outside the CORS safelist. With host access granted the extension's request goes straight out;
- * without it the browser first sends a body-less preflight, and a server that does not answer CORS never
- * receives the POST — so the code and the secret are not spent on a request whose answer we could not read.
- */
-export const EXCHANGE_MARKER_HEADER = 'X-LWA-Vault';
-
 const TIMEOUT_MS = 20_000;
 
-export async function exchangeCode(
-  input: ExchangeInput,
-  deps: { fetch: typeof fetch; hasAccess: () => Promise<boolean> },
-): Promise<ExchangeResult> {
+export async function exchangeCode(input: ExchangeInput, deps: EndpointDeps): Promise<ExchangeResult> {
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     code: input.code,
@@ -39,41 +30,24 @@ export async function exchangeCode(
     client_secret: input.clientSecret,
   });
   const host = new URL(input.endpoint).host;
-  let response: Response;
-  try {
-    response = await deps.fetch(input.endpoint, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
-        Accept: 'application/json',
-        [EXCHANGE_MARKER_HEADER]: 'token-exchange',
-      },
-      body: body.toString(),
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-      referrerPolicy: 'no-referrer',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch {
-    if (!(await deps.hasAccess())) {
-      return {
-        ok: false,
-        problem: 'no-access',
-        message: `LWA Vault needs your permission to contact ${host}. Nothing was sent: allow access in the browser's prompt, then exchange again.`,
-      };
-    }
+  const reply = await requestJson(
+    input.endpoint,
+    { method: 'POST', headers: { 'Content-Type': FORM_CONTENT_TYPE }, body: body.toString(), marker: 'token-exchange' },
+    deps,
+    TIMEOUT_MS,
+  );
+  if (reply.type === 'no-access') {
+    return {
+      ok: false,
+      problem: 'no-access',
+      message: `LWA Vault needs your permission to contact ${host}. Nothing was sent: allow access in the browser's prompt, then exchange again.`,
+    };
+  }
+  if (reply.type !== 'answer') {
     return { ok: false, problem: 'unreachable', message: `LWA Vault could not reach ${host}. Check your connection and try again within the code's 5 minutes.` };
   }
-
-  let json: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = await response.json();
-    if (parsed && typeof parsed === 'object') json = parsed as Record<string, unknown>;
-  } catch {
-    /* not JSON: handled below by status */
-  }
-  const error = typeof json.error === 'string' ? json.error : undefined;
+  const json = reply.json ?? {};
+  const error = oauthError(json);
   if (error === 'invalid_grant') {
     return {
       ok: false,
@@ -82,7 +56,7 @@ export async function exchangeCode(
         'Amazon refused the code (invalid_grant): it is older than 5 minutes or was already used. Codes work once, for 5 minutes. Authorize again to get a fresh one.',
     };
   }
-  if (error === 'invalid_client' || response.status === 401) {
+  if (error === 'invalid_client' || reply.status === 401) {
     return {
       ok: false,
       problem: 'invalid-client',
@@ -90,9 +64,9 @@ export async function exchangeCode(
         "Amazon refused the client id or client secret (invalid_client). The secret may be mistyped, or expired — secrets must be rotated every 180 days. Check the entry's client id and secret, then try again.",
     };
   }
-  if (!response.ok) {
-    const what = error ? ` (${error.slice(0, 60)})` : '';
-    return { ok: false, problem: 'refused', message: `The token endpoint refused the exchange: HTTP ${response.status}${what}.` };
+  if (!reply.ok) {
+    const what = error ? ` (${error})` : '';
+    return { ok: false, problem: 'refused', message: `The token endpoint refused the exchange: HTTP ${reply.status}${what}.` };
   }
   const token = typeof json.refresh_token === 'string' ? json.refresh_token : '';
   if (!checkRefreshToken(token).ok) {

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../platform/router';
+import type { CheckService } from './check-service';
 import type { CaptureService, StartSource } from './service';
 
 export type CaptureHandlers = Pick<
@@ -12,10 +13,11 @@ export type CaptureHandlers = Pick<
   | 'authorize.save'
   | 'authorize.exchange'
   | 'authorize.settings'
+  | 'authorize.check'
 >;
 
 /** The capture messages, each a thin call into the service (validation already happened in the router). */
-export function createCaptureHandlers(service: CaptureService): CaptureHandlers {
+export function createCaptureHandlers(service: CaptureService, checks: CheckService): CaptureHandlers {
   return {
     'authorize.state': () => service.view(),
     'authorize.start': ({ data: { draft, source } }) => service.start(draft, dropUndefined(source) as StartSource),
@@ -33,6 +35,7 @@ export function createCaptureHandlers(service: CaptureService): CaptureHandlers 
     'authorize.exchange': ({ data: { pendingId, clientId, clientSecret } }) =>
       service.exchange(pendingId, dropUndefined({ clientId, clientSecret })),
     'authorize.settings': ({ data: patch }) => service.setSettings(dropUndefined(patch)),
+    'authorize.check': ({ data }) => checks.check(data),
   };
 }
 

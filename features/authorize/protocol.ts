@@ -3,6 +3,7 @@ import { message } from '../../platform/message';
 import { recordIdSchema as id } from '../../platform/schemas';
 import type { EntryMeta } from '../vault/schema';
 import { entryDraftSchema, type CaptureState, type Pending } from './model';
+import type { CheckReply } from './check-service';
 import type { ExchangeProblem } from './exchange';
 import type { CaptureSettings } from './settings';
 
@@ -43,8 +44,13 @@ export const authorizeProtocol = {
   ).replies<ExchangeReply>(),
   'authorize.settings': message(
     'extension',
-    z.object({ tokenExchange: z.boolean(), tokenEndpoint: z.string().max(500), preferIncognito: z.boolean() }).partial(),
+    z.object({ tokenExchange: z.boolean(), tokenEndpoint: z.string().max(500), preferIncognito: z.boolean(), dailyCheck: z.boolean() }).partial(),
   ).replies<CaptureSettings>(),
+  /** Checks an entry's credentials now (a refresh_token grant, optionally one SP-API call) and records the outcome. */
+  'authorize.check': message(
+    'extension',
+    z.object({ entryId: id, secret: z.enum(['current', 'previous']), spApi: z.boolean() }),
+  ).replies<CheckReply>(),
 } as const;
 
 export interface ExchangeReply {

@@ -305,8 +305,9 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       };
       const times = { authorizedAt: capturedAt, resultCapturedAt: capturedAt };
       const targetId = pending.savedEntryId ?? pending.draft.entryId;
+      // A renewal restarts the 365-day clock: a renewal date Amazon stated before would otherwise still win.
       const meta = targetId
-        ? await deps.entries.updateEntry(targetId, times, secrets)
+        ? await deps.entries.updateEntry(targetId, { ...times, authorizationRenewAt: null }, secrets)
         : await deps.entries.createEntry(
             {
               alias: pending.draft.alias,

@@ -49,6 +49,8 @@ export const captureSettingsSchema = z.object({
   tokenEndpoint: z.string().refine((v) => checkTokenEndpoint(v).ok, { message: 'not an allowed token endpoint' }),
   /** Open sign-in in an incognito window when LWA Vault is allowed there (as Cleo recommends). */
   preferIncognito: z.boolean(),
+  /** Check every entry's credentials once a day while the vault is unlocked (off by default). */
+  dailyCheck: z.boolean(),
 });
 export type CaptureSettings = z.infer<typeof captureSettingsSchema>;
 
@@ -56,4 +58,5 @@ export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = {
   tokenExchange: false,
   tokenEndpoint: DEFAULT_TOKEN_ENDPOINT,
   preferIncognito: false,
+  dailyCheck: false,
 };

@@ -1,4 +1,5 @@
 import type { EntryMeta } from '../vault/schema';
+import { CHECK_OUTCOMES } from '../authorize/check-outcomes';
 import { localDayNumber, runtimeTimeZone } from './calendar';
 import {
   compareText,
@@ -106,4 +107,14 @@ function keepFirst(list: DueItem[], item: DueItem, max: number): void {
   if (index >= max) return;
   list.splice(index, 0, item);
   if (list.length > max) list.pop();
+}
+
+/** A failing credential check (Secret rejected, Authorization lapsed …) puts `!` on the badge, whatever the dates say. */
+export function withFailingChecks(badge: Badge, metas: readonly Pick<EntryMeta, 'alias' | 'credentialCheck'>[]): Badge {
+  const failing = metas.filter((m) => m.credentialCheck && CHECK_OUTCOMES[m.credentialCheck.outcome].failing);
+  if (failing.length === 0) return badge;
+  const names = failing.slice(0, BADGE_TITLE_MAX_ITEMS).map((m) => `${m.alias} ${CHECK_OUTCOMES[m.credentialCheck!.outcome].label}`);
+  const more = failing.length > BADGE_TITLE_MAX_ITEMS ? `; and ${failing.length - BADGE_TITLE_MAX_ITEMS} more` : '';
+  const title = `${badge.title}\nCredential check failing: ${names.join('; ')}${more}`;
+  return { text: '!', color: BADGE_COLORS.overdue, title, level: 'overdue' };
 }

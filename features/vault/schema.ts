@@ -36,6 +36,19 @@ export const environmentSchema = z.enum(['production', 'sandbox']);
 export const regionSchema = z.enum(['NA', 'EU', 'FE']);
 export const connectorSchema = z.enum(['cleo-amp', 'shopctrl-1p', 'shopctrl-3p', 'other']);
 
+export const checkOutcomeSchema = z.enum([
+  'working',
+  'secret-rejected',
+  'authorization-lapsed',
+  'secret-expired',
+  'not-authorized',
+  'unreachable',
+  'bad-answer',
+]);
+export const credentialCheckSchema = z.object({ at: z.number(), outcome: checkOutcomeSchema, secret: z.enum(['current', 'previous']) });
+export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+export type CredentialCheck = z.infer<typeof credentialCheckSchema>;
+
 export const entryMetaSchema = z.object({
   id: z.string().min(1),
   alias: z.string().min(1).max(200),
@@ -60,6 +73,12 @@ export const entryMetaSchema = z.object({
   shopCtrlUrl: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /**
+   * The last credential check (features/authorize/check.ts): when, which secret, what Amazon said. Not bound
+   * (BOUND_META_KEYS): it routes nothing and sets no deadline, the next check rewrites it, and binding a new key
+   * would change every stored record's digest.
+   */
+  credentialCheck: credentialCheckSchema.optional(),
 });
 export type EntryMeta = z.infer<typeof entryMetaSchema>;
 
@@ -108,6 +127,7 @@ export const eventTypeSchema = z.enum([
   'filled',
   'sent-to-shopctrl',
   'imported',
+  'checked',
 ]);
 
 /** Append-only log; never holds a secret. */

@@ -167,6 +167,10 @@ function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureS
         />{' '}
         Open sign-in in an incognito window (as Cleo recommends)
       </label>
+      <label class="checkbox">
+        <input type="checkbox" checked={shown.dailyCheck} onChange={(e) => update({ dailyCheck: e.currentTarget.checked })} /> Check every entry's
+        credentials once a day while the vault is unlocked
+      </label>
       {!incognitoAllowed && (
         <p class="field-hint">To use incognito, allow LWA Vault in incognito on the browser's extension details page.</p>
       )}

@@ -6,6 +6,7 @@ import type { EntryView } from '../protocol';
 import type { EntryMeta, VaultEvent } from '../../vault/schema';
 import { inSentence, SecretField } from '../../../components/SecretField';
 import { useNow } from '../../../components/useNow';
+import { CheckCredentials } from '../../authorize/ui/CheckCredentials';
 import { DeadlineList } from '../../deadlines/ui/DeadlineList';
 import { DeleteDialog } from './DeleteDialog';
 import { EventLog } from './EventLog';
@@ -110,6 +111,7 @@ export function EntryDetail({ id, listed, onBack, onEdit, onDeleted, onChanged, 
       {meta && <DeadlineList meta={meta} now={now} />}
 
       {loaded.state === 'ready' && <Values view={loaded.view} now={now} logCopy={logCopy} />}
+      {loaded.state === 'ready' && <CheckCredentials view={loaded.view} now={now} onChecked={(next) => void Promise.all([onChanged(next), load(), loadEvents()])} />}
 
       <div class="form-actions">
         {loaded.state === 'ready' && (

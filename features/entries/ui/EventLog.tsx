@@ -9,6 +9,7 @@ const EVENT_LABELS: Record<VaultEvent['type'], string> = {
   filled: 'Filled into a page',
   'sent-to-shopctrl': 'Sent to ShopCtrl',
   imported: 'Imported',
+  checked: 'Credentials checked',
 };
 
 const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

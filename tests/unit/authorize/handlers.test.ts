@@ -3,11 +3,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AMAZON_CONSOLE_MATCHES } from '../../../features/amazon/hosts';
 import { AMAZON_REDIRECT_FILTER, authorizeBackground } from '../../../features/authorize/background';
+import { createCheckService } from '../../../features/authorize/check-service';
 import { createCaptureHandlers } from '../../../features/authorize/handlers';
+import { DEFAULT_CAPTURE_SETTINGS } from '../../../features/authorize/settings';
 import { captureStateItem } from '../../../platform/storage-items';
 import { listen } from '../../../platform/background-feature';
 import { route, type Handlers } from '../../../platform/router';
 import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';
+
+const backgroundOptions = () => {
+  const { api, vault } = fakeEntries();
+  return { entries: api, vault };
+};
 
 let beforeRedirect: ReturnType<typeof fakeBeforeRedirect>;
 beforeEach(() => {
@@ -20,14 +27,14 @@ beforeEach(() => {
 describe('capture messages', () => {
   it('are for extension pages only', async () => {
     const { service } = setup();
-    const handlers = createCaptureHandlers(service);
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const reply = await route({ type: 'authorize.state', data: {} }, FROM_PAGE, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('are validated before the service sees them', async () => {
     const { service } = setup();
-    const handlers = createCaptureHandlers(service);
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const reply = await route({ type: 'authorize.start', data: { draft: { ...DRAFT, alias: '' }, source: { type: 'url', url: consentUrl('s') } } }, FROM_EXTENSION, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await route({ type: 'authorize.open', data: { pendingId: 'x', incognito: 'yes' } }, FROM_EXTENSION, handlers)).toMatchObject({ ok: false });
@@ -35,7 +42,7 @@ describe('capture messages', () => {
 
   it('start, state and save round-trip; a bad consent URL is a readable bad request', async () => {
     const { service, navigate } = setup();
-    const handlers = createCaptureHandlers(service);
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const bad = await route({ type: 'authorize.start', data: { draft: DRAFT, source: { type: 'url', url: 'https://example.com/' } } }, FROM_EXTENSION, handlers);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/not a Seller Central/) } });
     const started = await route({ type: 'authorize.start', data: { draft: DRAFT, source: { type: 'url', url: consentUrl('r1') } } }, FROM_EXTENSION, handlers);
@@ -50,7 +57,7 @@ describe('capture messages', () => {
 
   it('refuses an endpoint setting outside Amazon and this computer', async () => {
     const { service } = setup();
-    const handlers = createCaptureHandlers(service);
+    const handlers = createCaptureHandlers(service, createCheckService({ vault: fakeEntries().vault, settings: { get: async () => DEFAULT_CAPTURE_SETTINGS }, fetch, hasHostAccess: async () => false, now: Date.now, notify: async () => undefined }));
     const reply = await route({ type: 'authorize.settings', data: { tokenEndpoint: 'https://collector.example/token' } }, FROM_EXTENSION, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
@@ -58,7 +65,7 @@ describe('capture messages', () => {
 
 describe('background wiring', () => {
   it('registers URL-filtered webNavigation listeners synchronously and stores captures in storage.session', async () => {
-    const { handlers } = authorizeBackground({ entries: fakeEntries().api });
+    const { handlers } = authorizeBackground(backgroundOptions());
     expect(fakeBrowser.webNavigation.onBeforeNavigate.hasListeners()).toBe(true);
     expect(fakeBrowser.webNavigation.onCommitted.hasListeners()).toBe(true);
     expect(fakeBrowser.webNavigation.onErrorOccurred.hasListeners()).toBe(true);
@@ -91,7 +98,7 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
     }) as never;
 
   it('listens non-blocking, main frames on the Amazon console hosts only', () => {
-    authorizeBackground({ entries: fakeEntries().api });
+    authorizeBackground(backgroundOptions());
     expect(beforeRedirect.listeners).toHaveLength(1);
     // No extraInfoSpec: no 'blocking', no 'extraHeaders'.
     expect(beforeRedirect.listeners[0]?.extra).toEqual([]);
@@ -100,7 +107,7 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
   });
 
   it('stores the capture from the 302, and webNavigation for the same redirect adds nothing', async () => {
-    const { handlers } = authorizeBackground({ entries: fakeEntries().api });
+    const { handlers } = authorizeBackground(backgroundOptions());
     await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w2') } });
     const url = resultUrl('RH302wired', 'w2');
     const at = Date.now() - 1000;
@@ -114,7 +121,7 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
   });
 
   it('records a Login-URI hop that comes as a 302, and ignores Amazon\'s other redirects', async () => {
-    const { handlers } = authorizeBackground({ entries: fakeEntries().api });
+    const { handlers } = authorizeBackground(backgroundOptions());
     await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w3') } });
     await beforeRedirect.trigger(redirect('https://sellercentral.amazon.com/signin?return_to=%2Fhome'));
     expect(await captureStateItem.getValue()).toMatchObject({ captures: [], pending: [expect.not.objectContaining({ loginHop: expect.anything() })] });
@@ -129,7 +136,7 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
 
 describe('notifications', () => {
   it('a click on a capture notification opens the wizard in a tab', async () => {
-    const authorize = authorizeBackground({ entries: fakeEntries().api });
+    const authorize = authorizeBackground(backgroundOptions());
     listen([authorize], authorize.handlers as Handlers); // as the background main registers the click listener
     await fakeBrowser.notifications.onClicked.trigger('capture:abc');
     const tabs = await fakeBrowser.tabs.query({});

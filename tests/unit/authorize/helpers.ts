@@ -1,3 +1,4 @@
+import type { CheckServiceDeps } from '../../../features/authorize/check-service';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EntriesApi } from '../../../features/entries/handlers';
@@ -44,7 +45,19 @@ export function fakeEntries() {
       return r.meta;
     },
   };
-  return { records, api };
+  const events: Array<{ entryId: string; type: string; detail?: string }> = [];
+  /** The two vault calls the credential check makes (a read, then one read-modify-write with its events). */
+  const vault: CheckServiceDeps['vault'] = {
+    listEntries: async () => ({ entries: [...records.values()].map((r) => structuredClone(r.meta)), damaged: [] }),
+    getEntry: api.getEntry,
+    modifyEntry: async (id, change) => {
+      const wanted = await change(await api.getEntry(id));
+      if (!wanted) return (await api.getEntry(id)).meta;
+      events.push(...wanted.events.map((e) => ({ entryId: id, ...e })));
+      return api.updateEntry(id, wanted.meta ?? {}, wanted.secrets ?? {});
+    },
+  };
+  return { records, api, vault, events };
 }
 
 export function setup(overrides: Partial<CaptureServiceDeps> = {}, settings: Partial<CaptureSettings> = {}) {

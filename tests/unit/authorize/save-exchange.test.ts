@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CODE_LIFETIME_MS } from '../../../features/amazon/redirect';
 import { captureBadgeHint } from '../../../features/authorize/badge';
-import { exchangeCode, EXCHANGE_MARKER_HEADER } from '../../../features/authorize/exchange';
+import { exchangeCode } from '../../../features/authorize/exchange';
+import { EXCHANGE_MARKER_HEADER } from '../../../features/authorize/token-request';
 import { checkTokenEndpoint, endpointPermission } from '../../../features/authorize/settings';
 import { APP_ID, CLIENT_ID, CLIENT_SECRET, DRAFT, T0, consentUrl, resultUrl, setup } from './helpers';
 

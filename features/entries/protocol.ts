@@ -4,7 +4,7 @@ import { instantSchema, recordIdSchema as id } from '../../platform/schemas';
 import { entryMetaSchema, entrySecretsSchema, type EntryMeta, type EntrySecrets, type VaultEvent } from '../vault/schema';
 
 /** Fields the user edits; id and timestamps are the background's to set. */
-export const entryInputMetaSchema = entryMetaSchema.omit({ id: true, createdAt: true, updatedAt: true });
+export const entryInputMetaSchema = entryMetaSchema.omit({ id: true, createdAt: true, updatedAt: true, hasSecret: true });
 export type EntryInputMeta = z.input<typeof entryInputMetaSchema>;
 
 export interface EntryView {

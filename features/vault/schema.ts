@@ -60,6 +60,8 @@ export const entryMetaSchema = z.object({
   shopCtrlUrl: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Whether the sealed part holds a client secret (the vault sets it on every write): the locked clock tells "date unknown" from "no secret". */
+  hasSecret: z.boolean().optional(),
 });
 export type EntryMeta = z.infer<typeof entryMetaSchema>;
 

@@ -15,6 +15,7 @@ export function entriesBackground({ vault, touch }: { vault: VaultService; touch
     | 'entries.delete'
     | 'entries.events'
     | 'entries.rotate'
+    | 'entries.retirePrevious'
     | 'entries.logEvent'
   > & { api: EntriesApi };
 }

@@ -50,5 +50,7 @@ export const entriesProtocol = {
     'extension',
     z.object({ id, newSecret: z.string().trim().min(1).max(2048), statedExpiresAt: instantSchema.optional() }),
   ).replies<{ meta: EntryMeta }>(),
+  /** Every system uses the new secret: the previous one leaves its slot (kept in history) and its countdown stops. */
+  'entries.retirePrevious': message('extension', z.object({ id })).replies<{ meta: EntryMeta }>(),
   'entries.logEvent': message('extension', z.object({ id, type: z.literal('copied'), detail: eventDetail })).replies<null>(),
 } as const;

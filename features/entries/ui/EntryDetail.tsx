@@ -17,7 +17,8 @@ interface Props {
   /** Its metadata from the list, shown at once while the secrets are decrypted. */
   listed?: EntryMeta;
   onBack: () => void;
-  onEdit: (view: EntryView) => void;
+  /** `focus`: the field the editor opens at (the secret's date when it is unknown). */
+  onEdit: (view: EntryView, focus?: 'secretExpiresOn') => void;
   onDeleted: (id: string) => void;
   onChanged: (meta: EntryMeta) => void;
   /** The entry cannot be decrypted; the list marks it. */
@@ -73,6 +74,17 @@ export function EntryDetail({ id, listed, onBack, onEdit, onDeleted, onChanged, 
     );
   };
 
+  const retirePrevious = async () => {
+    try {
+      onChanged((await send('entries.retirePrevious', { id })).meta);
+      await load();
+      await loadEvents();
+      setMessage('Previous secret retired: it is kept in the history below and no longer counted down.');
+    } catch (error) {
+      onError(error);
+    }
+  };
+
   return (
     <article class="detail" aria-labelledby="detail-title">
       <div class="detail-top">
@@ -107,16 +119,25 @@ export function EntryDetail({ id, listed, onBack, onEdit, onDeleted, onChanged, 
       {loaded.state === 'missing' && <p class="alert error">This entry no longer exists.</p>}
       {loaded.state === 'loading' && <p class="muted" role="status">Decrypting…</p>}
 
-      {meta && <DeadlineList meta={meta} now={now} />}
+      {meta && (
+        <DeadlineList
+          meta={meta}
+          now={now}
+          onSetDate={loaded.state === 'ready' ? () => onEdit(loaded.view, 'secretExpiresOn') : undefined}
+          onRetire={loaded.state === 'ready' ? retirePrevious : undefined}
+        />
+      )}
 
       {loaded.state === 'ready' && <Values view={loaded.view} now={now} logCopy={logCopy} />}
 
       <div class="form-actions">
         {loaded.state === 'ready' && (
           <>
-            <button type="button" class="primary" onClick={() => setDialog('rotate')}>
-              I rotated this secret
-            </button>
+            {loaded.view.secrets.clientSecret !== undefined && (
+              <button type="button" class="primary" onClick={() => setDialog('rotate')}>
+                I rotated this secret
+              </button>
+            )}
             <button type="button" onClick={() => onEdit(loaded.view)}>
               Edit
             </button>

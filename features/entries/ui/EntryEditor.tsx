@@ -34,25 +34,27 @@ interface Props {
   initial: EntryForm;
   /** The form was brought back from a draft of an earlier visit. */
   restored: boolean;
+  /** The field to start at; the name (the first field) by default. */
+  focus?: FieldName;
   onSaved: (meta: EntryMeta) => void;
-  onCancel: () => void;
+  /** Leaves the editor; `message` says what became of the input. */
+  onCancel: (message?: string) => void;
   onError: (error: unknown) => void;
 }
 
 const REGIONS = ['NA', 'EU', 'FE'] as const;
 
 /** Create or edit an entry. Every change is kept as a draft until it is saved or cancelled. */
-export function EntryEditor({ target, original, initial, restored, onSaved, onCancel, onError }: Props) {
+export function EntryEditor({ target, original, initial, restored, focus = 'alias', onSaved, onCancel, onError }: Props) {
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [announcement, setAnnouncement] = useState(restored ? 'Your unsaved changes from last time were restored.' : '');
   const latest = useRef(initial);
-  const heading = useRef<HTMLHeadingElement>(null);
   const timeZone = runtimeTimeZone();
 
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => void document.getElementById(fieldId(focus))?.focus(), []);
 
   const problems = validateForm(form, Date.now(), timeZone);
   const visible = (name: FieldName) => (submitted || touched.has(name) ? problems[name] : undefined);
@@ -126,8 +128,17 @@ export function EntryEditor({ target, original, initial, restored, onSaved, onCa
   const title = original ? `Edit ${original.meta.alias}` : 'Add an entry';
 
   return (
-    <form class="editor" onSubmit={submit} aria-labelledby="editor-title" noValidate>
-      <h2 id="editor-title" ref={heading} tabIndex={-1}>
+    <form
+      class="editor"
+      onSubmit={submit}
+      aria-labelledby="editor-title"
+      noValidate
+      onKeyDown={(event) => {
+        // Escape leaves the editor; the draft stays and comes back at the next visit.
+        if (event.key === 'Escape' && !saving) onCancel(latest.current === initial ? '' : 'Left the editor: your input is kept as a draft.');
+      }}
+    >
+      <h2 id="editor-title">
         {title}
       </h2>
       <p class="alert info" role="status" hidden={!announcement}>

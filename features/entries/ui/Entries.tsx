@@ -51,7 +51,7 @@ export function Entries({ openEntry, onLocked }: Props) {
   };
 
   const resume = async (draft: Draft) => {
-    const form = restoreForm(draft.form, Date.now(), runtimeTimeZone());
+    const form = restoreForm(draft.form);
     if (draft.target === NEW_ENTRY_DRAFT) return go({ name: 'editor', target: draft.target, form, restored: true });
     try {
       const original = await send('entries.get', { id: draft.target });
@@ -81,7 +81,7 @@ export function Entries({ openEntry, onLocked }: Props) {
   }, [view]);
 
   const addEntry = () =>
-    go({ name: 'editor', target: NEW_ENTRY_DRAFT, form: emptyForm(Date.now(), runtimeTimeZone()), restored: false });
+    go({ name: 'editor', target: NEW_ENTRY_DRAFT, form: emptyForm(), restored: false });
 
   if (!listing) {
     return error ? <p class="alert error" role="alert">{error}</p> : <Working label="Loading entries…" />;

@@ -4,6 +4,7 @@ import { CLIENT_ID_RULE, CLIENT_SECRET_RULE } from '../../amazon/identifiers';
 import { RequestError, send } from '../../../platform/client';
 import { drafts } from '../drafts';
 import { runtimeTimeZone } from '../../deadlines/calendar';
+import { toDateInput } from './dates';
 import type { EntryView } from '../protocol';
 import type { EntryMeta } from '../../vault/schema';
 import { inSentence } from '../../../components/SecretField';
@@ -84,7 +85,9 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
         update(result.form);
         touch(...result.filled);
         if (result.filled.length > 1 || result.filled[0] !== name) {
-          setAnnouncement(`Filled ${result.filled.map((f) => inSentence(FIELD_LABELS[f])).join(' and ')} from the pasted text.`);
+          // The URL does not say when its code was issued: the authorization day is the user's to give.
+          const askDay = name === 'resultUrl' && result.form.authorizedOn === '' ? ' When did you authorize the app? Set “Authorized on”.' : '';
+          setAnnouncement(`Filled ${result.filled.map((f) => inSentence(FIELD_LABELS[f])).join(' and ')} from the pasted text.${askDay}`);
         }
       }}
       problem={visible(name)}
@@ -237,22 +240,31 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
         <legend>Current secret</legend>
         <div class="radio-row" role="radiogroup" aria-label="Which date do you know?">
           <label class="checkbox">
-            <input type="radio" name="secretDate" checked={form.secretDate === 'issued'} onChange={() => update({ secretDate: 'issued' })} />
-            When it was issued
-          </label>
-          <label class="checkbox">
             <input type="radio" name="secretDate" checked={form.secretDate === 'stated'} onChange={() => update({ secretDate: 'stated' })} />
             The expiry date Amazon shows
+          </label>
+          <label class="checkbox">
+            <input type="radio" name="secretDate" checked={form.secretDate === 'issued'} onChange={() => update({ secretDate: 'issued' })} />
+            When it was issued
           </label>
         </div>
         {form.secretDate === 'issued'
           ? field('secretIssuedOn', { type: 'date', hint: 'It expires 180 days later. Today if you have just rotated it.' })
-          : field('secretExpiresOn', { type: 'date', hint: 'As shown under LWA credentials → View. Counted from the start of that day.' })}
+          : field('secretExpiresOn', { type: 'date', hint: 'Developer Central shows it under LWA credentials → View. Counted from the start of that day.' })}
+        {form.secretExpiresOn === '' && form.secretIssuedOn === '' && (
+          <p class="field-hint">Without a date the secret is “Date unknown”: LWA Vault cannot warn you before it expires.</p>
+        )}
       </fieldset>
 
       <fieldset>
         <legend>Authorization and ShopCtrl</legend>
-        {field('resultUrl', { mono: true, secret: true, hint: 'The URL Amazon redirected to after you authorized the app (it holds spapi_oauth_code).' })}
+        {field('resultUrl', { mono: true, secret: true, hint: 'The URL Amazon redirected to after you authorized the app (it holds spapi_oauth_code and the selling partner id).' })}
+        {field('authorizedOn', { type: 'date', hint: 'The authorization must be renewed 365 days later.' })}
+        {form.authorizedOn === '' && (
+          <button type="button" class="link" onClick={() => update({ authorizedOn: toDateInput(Date.now(), timeZone) })}>
+            I authorized it today
+          </button>
+        )}
         {field('shopCtrlUrl', { type: 'url', hint: 'Optional: your ShopCtrl shop settings page, on your own …shopctrl.com host.' })}
       </fieldset>
 

@@ -27,11 +27,11 @@ import { at } from '../../support/time';
 const TZ = 'Europe/Berlin';
 const NOW = at('2027-05-23T10:15:00+02:00');
 
-const form = (overrides: Partial<EntryForm> = {}): EntryForm => ({ ...emptyForm(NOW, TZ), alias: 'ShopCtrl 1P DE', ...overrides });
+const form = (overrides: Partial<EntryForm> = {}): EntryForm => ({ ...emptyForm(), alias: 'ShopCtrl 1P DE', ...overrides });
 
 describe('entryFromForm', () => {
   it('starts a new entry with the secret issued today, counted from now', () => {
-    expect(emptyForm(NOW, TZ).secretIssuedOn).toBe('2027-05-23');
+    expect(emptyForm().secretIssuedOn).toBe('2027-05-23');
     expect(entryFromForm(form(), NOW, TZ).meta.secretIssuedAt).toBe(NOW);
   });
 
@@ -207,11 +207,11 @@ describe('applyPaste', () => {
 
 describe('restoreForm', () => {
   it('fills fields a stored draft lacks and ignores what does not belong', () => {
-    const restored = restoreForm({ alias: 'Draft', clientSecret: 42, saveAnyway: ['clientSecret', 'bogus'], extra: 'x' }, NOW, TZ);
+    const restored = restoreForm({ alias: 'Draft', clientSecret: 42, saveAnyway: ['clientSecret', 'bogus'], extra: 'x' });
     expect(restored.alias).toBe('Draft');
     expect(restored.clientSecret).toBe('');
     expect(restored.saveAnyway).toEqual(['clientSecret']);
     expect('extra' in restored).toBe(false);
-    expect(restoreForm(null, NOW, TZ)).toEqual(emptyForm(NOW, TZ));
+    expect(restoreForm(null)).toEqual(emptyForm());
   });
 });

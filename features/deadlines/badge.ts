@@ -20,6 +20,17 @@ export interface Badge {
   /** Tooltip: "LWA Vault — due: ShopCtrl 1P secret in 7 days; Cleo DE authorization overdue". */
   title: string;
   level: Level;
+  /** The most severe due items (at most BADGE_TITLE_MAX_ITEMS), for the locked screen; metadata only. */
+  due: DueLine[];
+  /** Due items beyond `due`. */
+  more: number;
+}
+
+export interface DueLine {
+  alias: string;
+  /** "secret in 5 days", "authorization overdue", "secret date unknown". */
+  what: string;
+  level: Level;
 }
 
 export type BadgeMeta = DeadlineMeta & Pick<EntryMeta, 'alias'> & { id?: string };
@@ -77,14 +88,15 @@ export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: str
   }
   if (worst === undefined) {
     const title = `${TITLE_PREFIX} — nothing due in the next ${BADGE_WINDOW_DAYS} days`;
-    return { text: '', color: BADGE_COLORS.ok, title, level: 'ok' };
+    return { text: '', color: BADGE_COLORS.ok, title, level: 'ok', due: [], more: 0 };
   }
   const text = badgeText(worst);
-  const names = first.map((item) => `${item.alias} ${DEADLINE_LABELS[item.kind]} ${dueWhen(item)}`);
+  const due = first.map((item) => ({ alias: item.alias, what: `${DEADLINE_LABELS[item.kind]} ${dueWhen(item)}`, level: item.level }));
+  const names = due.map((line) => `${line.alias} ${line.what}`);
   const more = dueCount - first.length;
   if (more > 0) names.push(`and ${more} more`);
   const title = `${TITLE_PREFIX} — due: ${names.join('; ')}`;
-  return { text, color: BADGE_COLORS[worst.level], title, level: worst.level };
+  return { text, color: BADGE_COLORS[worst.level], title, level: worst.level, due, more };
 }
 
 /** The badge's few characters for its most severe item: the one place a level becomes badge text. */

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { MessageType } from './protocol';
 import { route, type Handlers } from './router';
-import { originOf, senderRole } from './sender';
+import { originOf } from './origin';
+import { senderRole } from './sender';
 import { sessionVaultKeyItem } from './storage-items';
 
 /**
@@ -26,7 +27,7 @@ export interface FeatureEvents {
 
 /** Registers the shared listeners (synchronously: call at the top of the background's main). */
 export function listen(features: readonly (FeatureEvents & { handlers: object })[], handlers: Handlers): void {
-  const extensionOrigin = originOf(browser.runtime.getURL('/'));
+  const extensionOrigin = originOf(browser.runtime.getURL('/'))!;
   const each = <K extends keyof FeatureEvents>(key: K) => features.flatMap((f) => (f[key] ? [f[key]!] : []));
   const quietly = (task: Promise<unknown>) => void task.catch(() => undefined);
   const matching = (table: Record<string, (name: string) => Promise<unknown>>, name: string, byPrefix: boolean) =>

@@ -1,4 +1,5 @@
 import { isAmazonConsoleHost } from '../features/amazon/hosts';
+import { originOf } from './origin';
 
 /**
  * Who sent a runtime message, decided once per message by the background:
@@ -44,11 +45,6 @@ function isConsoleUrl(url: URL): boolean {
   return url.protocol === 'https:' && isAmazonConsoleHost(url.hostname);
 }
 
-/** URL.origin is "null" for non-special schemes such as chrome-extension: in Node, so build it from parts. */
-export function originOf(url: URL | string): string {
-  const parsed = typeof url === 'string' ? new URL(url) : url;
-  return `${parsed.protocol}//${parsed.host}`;
-}
 
 function parseUrl(value: string | undefined): URL | undefined {
   if (!value) return undefined;

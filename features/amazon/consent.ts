@@ -10,10 +10,10 @@ import {
   APPLICATION_ID_RE,
   APPLICATION_ID_RULE,
   LEGACY_APPLICATION_ID_RE,
-  LWA_CLIENT_ID_PREFIX,
   checkRedirectUri,
   normalizePasted,
 } from './identifiers';
+import { CLIENT_ID_PREFIX } from './credential-patterns';
 
 /**
  * The consent ("OAuth Request") URL that starts an authorization (docs/amazon.md §2):
@@ -136,7 +136,7 @@ export function parseConsentUrl(text: string): ConsentUrlParse {
   if (applicationId === undefined) {
     return failure('no-application-id', 'This consent URL has no application_id, so Amazon cannot tell which app to authorize.');
   }
-  if (applicationId.startsWith(LWA_CLIENT_ID_PREFIX)) {
+  if (applicationId.startsWith(CLIENT_ID_PREFIX)) {
     return failure(
       'client-id-as-application-id',
       'The application_id in this URL is the LWA client id (amzn1.application-oa2-client…). The consent URL needs the ' +

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_ID_EXACT, CLIENT_ID_PREFIX, CLIENT_SECRET_EXACT, CLIENT_SECRET_PREFIX } from './credential-patterns';
 import type { Kind } from './hosts';
 
 /**
@@ -7,8 +8,6 @@ import type { Kind } from './hosts';
  * may be a secret.
  */
 
-export const LWA_CLIENT_ID_PREFIX = 'amzn1.application-oa2-client.';
-export const CLIENT_SECRET_PREFIX = 'amzn1.oa2-cs.v1.';
 export const APPLICATION_ID_PREFIX = 'amzn1.sp.solution.';
 export const LEGACY_APPLICATION_ID_PREFIX = 'amzn1.sellerapps.app.';
 export const REFRESH_TOKEN_PREFIX = 'Atzr|';
@@ -18,8 +17,6 @@ export const VENDOR_GROUP_PREFIX = 'amzn1.vg.';
 /** Refresh and access tokens are at most 2048 bytes (DG2021). */
 export const REFRESH_TOKEN_MAX_BYTES = 2048;
 
-export const LWA_CLIENT_ID_RE = /^amzn1\.application-oa2-client\.[0-9a-f]{32}$/;
-export const CLIENT_SECRET_RE = /^amzn1\.oa2-cs\.v1\.[0-9a-f]{64}$/;
 /** Secrets issued before the amzn1.oa2-cs.v1. prefix existed: bare 64 hex. */
 export const LEGACY_CLIENT_SECRET_RE = /^[0-9a-f]{64}$/;
 export const APPLICATION_ID_RE = /^amzn1\.sp\.solution\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -62,8 +59,8 @@ export type IdentifierKind =
 /** Which of Amazon's identifiers a value is, if it is one (vendor codes are too generic to recognise). */
 export function identifyValue(raw: string): IdentifierKind | undefined {
   const value = normalizePasted(raw);
-  if (LWA_CLIENT_ID_RE.test(value)) return 'client-id';
-  if (CLIENT_SECRET_RE.test(value)) return 'client-secret';
+  if (CLIENT_ID_EXACT.test(value)) return 'client-id';
+  if (CLIENT_SECRET_EXACT.test(value)) return 'client-secret';
   if (LEGACY_CLIENT_SECRET_RE.test(value)) return 'legacy-client-secret';
   if (APPLICATION_ID_RE.test(value)) return 'application-id';
   if (LEGACY_APPLICATION_ID_RE.test(value)) return 'legacy-application-id';
@@ -125,8 +122,8 @@ export const CLIENT_ID_RULE = 'An LWA client id starts with amzn1.application-oa
 export function checkClientId(raw: string): Check {
   const value = normalizePasted(raw);
   if (value === '') return fail('Enter the LWA client id. ' + CLIENT_ID_RULE);
-  if (LWA_CLIENT_ID_RE.test(value)) return OK;
-  const hint = hexTailHint(value, LWA_CLIENT_ID_PREFIX, 32);
+  if (CLIENT_ID_EXACT.test(value)) return OK;
+  const hint = hexTailHint(value, CLIENT_ID_PREFIX, 32);
   return fail(rule(withConfusion(value, ['client-id'], 'the LWA client id', CLIENT_ID_RULE), hint));
 }
 
@@ -142,7 +139,7 @@ export const LEGACY_CLIENT_SECRET_MESSAGE =
 export function checkClientSecret(raw: string, options: { allowLegacy?: boolean } = {}): Check {
   const value = normalizePasted(raw);
   if (value === '') return fail('Enter the client secret. ' + CLIENT_SECRET_RULE);
-  if (CLIENT_SECRET_RE.test(value)) return OK;
+  if (CLIENT_SECRET_EXACT.test(value)) return OK;
   if (LEGACY_CLIENT_SECRET_RE.test(value)) return options.allowLegacy ? OK : fail(LEGACY_CLIENT_SECRET_MESSAGE, true);
   const hint = hexTailHint(value, CLIENT_SECRET_PREFIX, 64);
   return fail(rule(withConfusion(value, ['client-secret', 'legacy-client-secret'], 'the client secret', CLIENT_SECRET_RULE), hint));

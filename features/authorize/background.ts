@@ -10,7 +10,7 @@ import { createTabCommitStore } from './consent-tabs';
 import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
-import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from './storage';
+import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from '../../platform/storage-items';
 import { createCaptureStore } from './store';
 
 /** The wizard, as a tab: where a click on a capture notification leads. */

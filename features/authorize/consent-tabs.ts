@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../platform/one-at-a-time';
 import { isAmazonConsoleHost } from '../amazon/hosts';
 
 /**
@@ -63,25 +64,22 @@ export interface TabCommitStore {
 
 /** Serialized over one storage.session key (a worker restart between consent and Confirm keeps it). */
 export function createTabCommitStore(area: { get(): Promise<TabCommits | null>; set(value: TabCommits): Promise<void> }): TabCommitStore {
-  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = oneAtATime();
   let cache: TabCommits | undefined;
   const read = async () => (cache ??= (await area.get()) ?? {});
-  const update = (change: (tabs: TabCommits) => TabCommits | undefined) => {
-    const run = queue.then(async () => {
+  const update = (change: (tabs: TabCommits) => TabCommits | undefined) =>
+    exclusive(async () => {
       const next = change(await read());
       if (next) {
         cache = next;
         await area.set(next);
       }
     });
-    queue = run.catch(() => undefined);
-    return run;
-  };
   return {
     commit: (tabId, url, at) => update((tabs) => recordCommit(tabs, tabId, url, at)),
     removed: (tabId) => update((tabs) => forgetTab(tabs, tabId)),
     async cameFromConsent(tabId, at) {
-      await queue;
+      await exclusive.idle();
       return cameFromConsent(await read(), tabId, at);
     },
   };

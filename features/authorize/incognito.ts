@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { oneAtATime } from '../../platform/one-at-a-time';
+import { incognitoTabsItem } from '../../platform/storage-items';
 import type { Capture } from './model';
 
 /**
@@ -9,7 +10,6 @@ import type { Capture } from './model';
  * Relies on the default `"incognito": "spanning"`: one background sees normal and incognito tabs alike, and the
  * capture state stays in one place.
  */
-const incognitoTabsItem = storage.defineItem<number[]>('session:captureIncognitoTabs', { fallback: [] });
 
 export interface IncognitoSessionDeps {
   captures: () => Promise<Capture[]>;
@@ -19,11 +19,11 @@ export interface IncognitoSessionDeps {
 /** Registers its tabs and windows listeners; call synchronously from the capture watcher's wiring. */
 export function watchIncognitoSession({ captures, dismiss }: IncognitoSessionDeps): void {
   // One write at a time: several tabs open together when a window is restored.
-  let writes = Promise.resolve();
+  const writes = oneAtATime();
   browser.tabs.onCreated.addListener((tab) => {
     const id = tab.id;
     if (!tab.incognito || id === undefined) return;
-    writes = writes.then(async () => incognitoTabsItem.setValue([...(await incognitoTabsItem.getValue()), id])).catch(() => undefined);
+    void writes(async () => incognitoTabsItem.setValue([...(await incognitoTabsItem.getValue()), id])).catch(() => undefined);
   });
   browser.windows.onRemoved.addListener(() => void endIfLastIncognitoWindow().catch(() => undefined));
 

@@ -7,7 +7,7 @@ import type { EntriesApi } from '../entries/handlers';
 import type { EntryMeta } from '../vault/schema';
 import type { ExchangeReply } from './protocol';
 import { captureBadgeHint, type CaptureBadgeHint } from './badge';
-import { exchangeCode, type ExchangeProblem } from './exchange';
+import { exchangeCode } from './exchange';
 import { applyExpiry, applyNavigation, applyTabRemoved, nextExpiryAt, type NavigationDetails, type NavigationOutcome } from './flows';
 import { formatMsLeft } from './format';
 import { isWaiting, type Capture, type CaptureState, type EntryDraft, type Pending } from './model';

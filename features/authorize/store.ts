@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../platform/one-at-a-time';
 import { captureStateSchema, EMPTY_STATE, type CaptureState } from './model';
 
 /** Where the state lives: one `storage.session` key in the extension, a plain variable in tests. */
@@ -22,7 +23,7 @@ export interface CaptureStore {
 }
 
 export function createCaptureStore(area: StateArea): CaptureStore {
-  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = oneAtATime();
   let cache: CaptureState | undefined;
 
   const read = async (): Promise<CaptureState> => {
@@ -34,13 +35,9 @@ export function createCaptureStore(area: StateArea): CaptureStore {
   };
 
   return {
-    read: () => {
-      const run = queue.then(read);
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    read: () => exclusive(read),
     update(change) {
-      const run = queue.then(async () => {
+      return exclusive(async () => {
         const { next, result } = change(await read());
         if (next) {
           cache = undefined; // if the write fails, the next read goes back to storage
@@ -49,8 +46,6 @@ export function createCaptureStore(area: StateArea): CaptureStore {
         }
         return result;
       });
-      queue = run.catch(() => undefined);
-      return run;
     },
     external(value) {
       if (cache && JSON.stringify(value) !== JSON.stringify(cache)) cache = undefined;

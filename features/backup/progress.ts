@@ -1,8 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import type { BackupProgress } from './protocol';
-
-/** The running export or import, for the Backup screen's progress bar (storage.session: extension pages only). */
-export const backupProgressItem = storage.defineItem<BackupProgress | null>('session:backupProgress', { fallback: null });
+import { oneAtATime } from '../../platform/one-at-a-time';
+import { backupProgressItem } from '../../platform/storage-items';
 
 export interface ProgressReporter {
   report(phase: string, done: number, total: number): void;
@@ -20,11 +18,11 @@ export function createProgressReporter(
   clock: () => number = () => performance.now(),
   intervalMs = 100,
 ): ProgressReporter {
-  let chain: Promise<unknown> = Promise.resolve();
+  const writes = oneAtATime();
   let lastPhase = '';
   let lastAt = -Infinity;
   const enqueue = (value: BackupProgress | null) => {
-    chain = chain.then(() => write(value)).catch(() => undefined);
+    void writes(() => write(value)).catch(() => undefined);
   };
   return {
     report(phase, done, total) {
@@ -36,7 +34,7 @@ export function createProgressReporter(
     },
     async finish() {
       enqueue(null);
-      await chain;
+      await writes.idle();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { captureBadgeHint, type CaptureBadgeHint } from '../authorize/badge';
-import { captureStateItem } from '../authorize/storage';
+import { captureStateItem } from '../../platform/storage-items';
 
 /**
  * A freshly captured Result URL shows its minutes left on the toolbar; the countdown badge waits meanwhile, and

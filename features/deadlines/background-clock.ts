@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import type { ReminderMarkers } from './reminders';
+import { lastClockRunItem, reminderMarkersItem } from '../../platform/storage-items';
 import type { EntryMeta } from '../vault/schema';
 import { paintBadge } from './badge-painter';
 import { captureHint } from './authorize-hint';
@@ -10,17 +9,6 @@ import { createReminderNotifier } from './reminder-notifications';
 export const ROTATION_CLOCK_ALARM = 'rotation-clock';
 /** The badge counts local days, so it must repaint soon after midnight: hourly is close enough. */
 export const CLOCK_PERIOD_MINUTES = 60;
-
-/** Thresholds already shown per entry and deadline; in storage.local so no restart repeats a reminder. */
-export const reminderMarkersItem = storage.defineItem<ReminderMarkers>('local:reminderMarkers', { fallback: {} });
-
-/** The last run, for diagnostics and tests: no secrets, only ids and the badge. */
-export interface LastClockRun {
-  at: number;
-  badgeText: string;
-  shown: string[];
-}
-export const lastClockRunItem = storage.defineItem<LastClockRun | null>('session:lastRotationClockRun', { fallback: null });
 
 export interface BackgroundClockDeps {
   listEntries: () => Promise<{ entries: EntryMeta[] }>;

@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../platform/one-at-a-time';
 import { kindOfHost } from '../amazon/hosts';
 import { VaultError } from '../../platform/errors';
 import type { Handlers } from '../../platform/router';
@@ -58,12 +59,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
   const { vault, sightings, now } = deps;
 
   // Saves run one at a time: a click, the unlock watcher and a panel refresh may all try at once.
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const exclusive = oneAtATime();
 
   const vaultState = async (): Promise<SightingView['vault']> => {
     const status = await vault.status();
@@ -160,6 +156,13 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
     return sighting;
   };
 
+  async function completePendingSaves(): Promise<void> {
+    if ((await vaultState()) !== 'unlocked') return;
+    for (const sighting of await sightings.all()) {
+      if (sighting.pendingSave && !sighting.saved) await saveNow(sighting.id, undefined).catch(() => undefined);
+    }
+  }
+
   return {
     handlers: {
       'rotationWatch.report': async ({ data: report, role, sender }) => {
@@ -196,13 +199,12 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
       },
 
       'rotationWatch.view': async ({ data: { id }, role, sender }) => {
-        let sighting = await own(role, sender, id);
-        let state = await vaultState();
-        if (sighting.pendingSave && !sighting.saved && state === 'unlocked') {
-          await saveNow(id, undefined).catch(() => undefined); // the unlock watcher may not have run yet
-          sighting = await own(role, sender, id);
-          state = await vaultState();
-        }
+        await own(role, sender, id);
+        // Saves waiting for the unlock change every card's answer (the old secret becomes the previous one), and
+        // the unlock watcher may not have run yet: they complete before any card is answered.
+        await completePendingSaves();
+        const sighting = await own(role, sender, id);
+        const state = await vaultState();
         const entries = (await recentEntries.listEntries()).entries;
         const { answer, entry: about } = await answerFor(
           { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
@@ -257,12 +259,7 @@ export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
       'rotationWatch.sendToShopCtrl': async ({ data: { id }, role, sender }) => sendToShopCtrl(await own(role, sender, id)),
     },
 
-    async completePendingSaves() {
-      if ((await vaultState()) !== 'unlocked') return;
-      for (const sighting of await sightings.all()) {
-        if (sighting.pendingSave && !sighting.saved) await saveNow(sighting.id, undefined).catch(() => undefined);
-      }
-    },
+    completePendingSaves,
   };
 }
 

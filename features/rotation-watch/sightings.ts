@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../platform/one-at-a-time';
 import type { NewEntryInput, ShopCtrlOutcome } from './protocol';
 
 /**
@@ -48,12 +49,7 @@ export interface SightingStore {
 
 /** Serialized read-modify-write over `storage`, pruning expired sightings and capping how many are kept. */
 export function createSightingStore(storage: SightingStorage, now: () => number): SightingStore {
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const exclusive = oneAtATime();
   const live = async (): Promise<Record<string, Sighting>> => prune(await storage.get(), now());
 
   return {

@@ -1,3 +1,4 @@
+import { originOf } from '../../platform/origin';
 import type { CheckedFillRequest, PageFillRequest, PageFillResult } from './in-page';
 import { isSameSettingsPage } from './url';
 
@@ -61,11 +62,3 @@ export async function handOffToShopCtrl(
 }
 
 const MAX_ATTEMPTS = 20;
-
-export function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,6 +1,7 @@
 import type { browser } from 'wxt/browser';
 import type { CheckedFillRequest, PageFillResult } from './in-page';
-import { originOf, type ShopCtrlTabs, type TabInfo } from './send';
+import { originOf } from '../../platform/origin';
+import type { ShopCtrlTabs, TabInfo } from './send';
 import { SHOPCTRL_MATCH_PATTERN } from './url';
 
 /** Where the injected module leaves its entry point, in the extension's isolated world of the ShopCtrl tab. */

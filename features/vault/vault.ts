@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../platform/one-at-a-time';
 import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { VaultError } from '../../platform/errors';
@@ -202,16 +203,14 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
 
   // The one write queue: crypto cannot run inside an IndexedDB transaction, so every read-modify-write
   // (edits, rotations, notifications, panel saves, imports, the re-seal) runs here, one at a time.
-  let queue: Promise<unknown> = Promise.resolve();
   // `listEntries({ recent: true })`: every entry write runs in `exclusive` and drops this list, so a list read
   // in the last 5 seconds is right unless the profile was edited behind our back. A panel asking about 30 secrets
   // with 1,000 entries then reads and checks them once, not 30 times.
   let listed: { at: number; list: Promise<EntryList> } | undefined;
+  const writes = oneAtATime();
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task).finally(() => (listed = undefined));
-    queue = run.catch(() => undefined);
     listed = undefined;
-    return run;
+    return writes(task).finally(() => (listed = undefined));
   }
 
   async function readEntryList(): Promise<EntryList> {

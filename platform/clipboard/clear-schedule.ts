@@ -1,5 +1,6 @@
 import { VaultError } from '../errors';
 import { CLEAR_NOT_SCHEDULED } from './copy';
+import { oneAtATime } from '../one-at-a-time';
 
 export const CLIPBOARD_ALARM = 'clipboard-clear';
 
@@ -30,12 +31,7 @@ export interface ClipboardClearDeps {
 export function createClipboardClearer(deps: ClipboardClearDeps) {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   // Read-modify-write of the list, one at a time: two copies in one tick must both be kept.
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const exclusive = oneAtATime();
 
   async function rearm(list: PendingClear[]): Promise<void> {
     if (list.length === 0) return deps.alarm.clear();

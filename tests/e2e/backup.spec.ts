@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { EntryMeta, EntrySecrets } from '../../features/vault/schema';
-import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, NEW_CLIENT_SECRET, REFRESH_TOKEN, seedEntry } from './entries-support';
 import { expect, test } from './fixtures';
+import { DAY } from './support/clock';
+import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { createVault, seedEntry, send } from './support/messages';
 import { expectNoSeriousA11yViolations } from './support/axe';
 
 const BACKUP_PASSPHRASE = 'harbour quartz violet ledger';
@@ -18,7 +20,7 @@ async function openBackup(extension: { openPopup(path?: string): Promise<Page> }
 }
 
 async function entries(page: Page): Promise<EntryMeta[]> {
-  return (await message<{ entries: EntryMeta[] }>(page, 'entries.list')).entries;
+  return (await send(page, 'entries.list')).entries;
 }
 
 async function seedThree(page: Page) {
@@ -34,7 +36,7 @@ test('export, delete everything, import: the UI restores every entry and its sec
   const page = await extension.openPopup('popup.html?popout=1');
   await createVault(page);
   const seeded = await seedThree(page);
-  const before = await Promise.all(seeded.map((m) => message<{ meta: EntryMeta; secrets: EntrySecrets }>(page, 'entries.get', { id: m.id })));
+  const before = await Promise.all(seeded.map((m) => send(page, 'entries.get', { id: m.id })));
   await page.reload();
   await page.getByRole('tab', { name: 'Backup' }).click();
 
@@ -50,7 +52,7 @@ test('export, delete everything, import: the UI restores every entry and its sec
   for (const plain of [CLIENT_SECRET, REFRESH_TOKEN, 'runbook', 'ShopCtrl 1P', CLIENT_ID]) expect(text).not.toContain(plain);
   expect(JSON.parse(text)).toMatchObject({ format: 'lwa-vault-backup', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 600_000 } });
 
-  for (const m of seeded) await message(page, 'entries.delete', { id: m.id });
+  for (const m of seeded) await send(page, 'entries.delete', { id: m.id });
   expect(await entries(page)).toEqual([]);
 
   await page.locator('#import-file').setInputFiles(file);
@@ -58,7 +60,7 @@ test('export, delete everything, import: the UI restores every entry and its sec
   await page.getByRole('button', { name: 'Import backup' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 3 added.' })).toBeVisible({ timeout: 20_000 });
   for (const [i, m] of seeded.entries()) {
-    expect(await message(page, 'entries.get', { id: m.id })).toEqual(before[i]);
+    expect(await send(page, 'entries.get', { id: m.id })).toEqual(before[i]);
   }
 
   // The same file again: merged, nothing duplicated.
@@ -72,10 +74,10 @@ test('a wrong passphrase or a damaged file is refused with a clear message, and 
   const page = await extension.openPopup('popup.html?popout=1');
   await createVault(page);
   const [shop] = await seedThree(page);
-  const reply = await message<{ text: string }>(page, 'backup.export', { passphrase: BACKUP_PASSPHRASE });
+  const reply = await send(page, 'backup.export', { passphrase: BACKUP_PASSPHRASE });
   const file = testInfo.outputPath('backup.json');
   fs.writeFileSync(file, reply.text);
-  await message(page, 'entries.update', { id: shop!.id, meta: { alias: 'Renamed after the export' }, secrets: {} });
+  await send(page, 'entries.update', { id: shop!.id, meta: { alias: 'Renamed after the export' }, secrets: {} });
   const before = await entries(page);
 
   await page.reload();
@@ -126,7 +128,7 @@ test('a pasted Amazon NEW_SECRET notification rotates the entry with Amazon’s 
   await expect(page.getByRole('status').filter({ hasText: 'ShopCtrl 1P: new client secret saved' })).toBeVisible();
   await expect(page.getByLabel('Notification JSON')).toHaveValue('');
 
-  const { meta, secrets } = await message<{ meta: EntryMeta; secrets: EntrySecrets }>(page, 'entries.get', { id: shop.id });
+  const { meta, secrets } = await send(page, 'entries.get', { id: shop.id });
   expect(secrets).toMatchObject({ clientSecret: NEW_CLIENT_SECRET, previousClientSecret: CLIENT_SECRET });
   expect(meta).toMatchObject({ secretIssuedAt: Date.parse(eventTime), secretExpiresAt: Date.parse(newExpiry), previousSecretExpiresAt: Date.parse(oldExpiry) });
 
@@ -142,7 +144,7 @@ test('a pasted Amazon NEW_SECRET notification rotates the entry with Amazon’s 
   await page.getByLabel('Notification JSON').fill(JSON.stringify(expiryNotification));
   await page.getByRole('button', { name: 'Apply notification' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'as Amazon stated' })).toBeVisible();
-  expect((await message<{ meta: EntryMeta }>(page, 'entries.get', { id: shop.id })).meta.secretExpiresAt).toBe(Date.parse(expiry));
+  expect((await send(page, 'entries.get', { id: shop.id })).meta.secretExpiresAt).toBe(Date.parse(expiry));
 });
 
 test('the deadlines calendar downloads as an .ics file with CRLF lines and no secrets', async ({ extension }) => {

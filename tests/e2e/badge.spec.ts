@@ -1,7 +1,8 @@
 import { badgeFor, BADGE_COLORS } from '../../features/deadlines/badge';
 import type { EntryMeta } from '../../features/vault/schema';
-import { createVault, DAY, message, seedEntry } from './entries-support';
 import { expect, test, type Chrome } from './fixtures';
+import { DAY } from './support/clock';
+import { createVault, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;
 
@@ -13,7 +14,7 @@ test('the badge counts down from metadata while the vault is locked, after a wor
   const now = Date.now();
   const due = await seedEntry(popup, { alias: 'ShopCtrl 1P', secretExpiresAt: now + 6 * DAY + 3_600_000 });
   await seedEntry(popup, { alias: 'Calm', secretExpiresAt: now + 60 * DAY });
-  await message(popup, 'vault.lock');
+  await send(popup, 'vault.lock');
   await popup.close();
 
   // Wipe what the unlocked worker painted: the new worker must paint it again from metadata alone.
@@ -36,15 +37,15 @@ test('the badge follows every change: empty, "!" when overdue, days left, empty 
   await expect.poll(badge).toBe('');
   expect(await worker.evaluate(() => chrome.action.getTitle({}))).toBe('LWA Vault — nothing due in the next 30 days');
 
-  await message(popup, 'entries.update', { id: entry.id, meta: { secretExpiresAt: Date.now() - 60_000 }, secrets: {} });
+  await send(popup, 'entries.update', { id: entry.id, meta: { secretExpiresAt: Date.now() - 60_000 }, secrets: {} });
   await expect.poll(badge).toBe('!');
   expect(await worker.evaluate(() => chrome.action.getTitle({}))).toBe('LWA Vault — due: Later secret overdue');
 
-  await message(popup, 'entries.update', { id: entry.id, meta: { secretExpiresAt: null }, secrets: {} });
+  await send(popup, 'entries.update', { id: entry.id, meta: { secretExpiresAt: null }, secrets: {} });
   await expect.poll(badge).toBe('');
-  await message(popup, 'entries.update', { id: entry.id, meta: { secretIssuedAt: Date.now() - 170 * DAY }, secrets: {} });
+  await send(popup, 'entries.update', { id: entry.id, meta: { secretIssuedAt: Date.now() - 170 * DAY }, secrets: {} });
   await expect.poll(badge).toMatch(/^(9|10)d$/);
-  await message(popup, 'entries.delete', { id: entry.id });
+  await send(popup, 'entries.delete', { id: entry.id });
   await expect.poll(badge).toBe('');
 });
 

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { confirm, consentUrl, expectResultFilled, openSignIn, openWizard, serveAmazon, startFromUrl, type AmazonStandIn } from './capture-support';
-import { CLIENT_ID, CLIENT_SECRET, message, REFRESH_TOKEN } from './entries-support';
+import { confirm, consentUrl, expectResultFilled, openSignIn, openWizard, serveAmazon, startFromUrl, type AmazonStandIn } from './support/authorize-flow';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
-import type { EntryView } from '../../features/entries/protocol';
+import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { send } from './support/messages';
 
 test.use({
   backgroundReadyEvents: ['runtime.onMessage', 'webNavigation.onBeforeNavigate', 'webNavigation.onCommitted', 'webNavigation.onErrorOccurred'],
@@ -85,8 +85,8 @@ test('exchanges the code at the configured endpoint: invalid_grant in plain word
   await card.getByRole('button', { name: 'Exchange for refresh token' }).click();
   await expect(card.getByText('Refresh token saved to Token shop.').first()).toBeVisible();
 
-  const { entries } = await message<{ entries: Array<{ id: string; alias: string }> }>(popup, 'entries.list');
-  const view = await message<EntryView>(popup, 'entries.get', { id: entries.find((e) => e.alias === 'Token shop')!.id });
+  const { entries } = await send(popup, 'entries.list');
+  const view = await send(popup, 'entries.get', { id: entries.find((e) => e.alias === 'Token shop')!.id });
   expect(view.secrets).toMatchObject({ refreshToken: REFRESH_TOKEN, clientSecret: CLIENT_SECRET });
   expect(view.meta.clientId).toBe(CLIENT_ID);
 });

@@ -10,9 +10,10 @@ import {
   startFromUrl,
   type AmazonStandIn,
   REDIRECT_WATCHER_EVENTS,
-} from './capture-support';
-import { CLIENT_ID, CLIENT_SECRET, PASSPHRASE, seedEntry } from './entries-support';
+} from './support/authorize-flow';
 import { expect, test, type Chrome, type ExtensionBrowser } from './fixtures';
+import { CLIENT_ID, CLIENT_SECRET } from './support/identifiers';
+import { PASSPHRASE, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;
 
@@ -98,7 +99,7 @@ test('a page at evil.example floods: nothing kept, then copy-clear, unlock and a
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await popup.bringToFront();
   await seedEntry(popup, { alias: 'Cleo DE', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET });
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', data: { clipboardClearSeconds: 10 } }));
+  await send(popup, 'settings.set', { clipboardClearSeconds: 10 });
   await copyFromEntry(popup);
   await expect(popup.getByRole('status').filter({ hasText: 'Copied. Clears in 10 s.' })).toBeVisible();
   await page.bringToFront();

@@ -14,7 +14,7 @@ import {
   startFromUrl,
   type AmazonStandIn,
   REDIRECT_WATCHER_EVENTS,
-} from './capture-support';
+} from './support/authorize-flow';
 import { expect, test, type ExtensionBrowser } from './fixtures';
 import { readFixture } from './support/server';
 

@@ -13,10 +13,9 @@ import {
   VARIANTS,
   type AmazonStandIn,
   REDIRECT_WATCHER_EVENTS,
-} from './capture-support';
-import { message } from './entries-support';
+} from './support/authorize-flow';
 import { expect, test, type Chrome } from './fixtures';
-import type { EntryView } from '../../features/entries/protocol';
+import { send } from './support/messages';
 
 declare const chrome: Chrome;
 
@@ -67,9 +66,9 @@ test('tells the user (notification, badge), then saves the Result URL sealed int
   await card.getByRole('button', { name: 'Save to vault' }).click();
   await expect(card.getByText(/^Saved to Cleo DE: Result URL, selling partner id and authorized-at/)).toBeVisible();
 
-  const { entries } = await message<{ entries: Array<{ id: string; alias: string }> }>(popup, 'entries.list');
+  const { entries } = await send(popup, 'entries.list');
   const saved = entries.find((e) => e.alias === 'Cleo DE')!;
-  const view = await message<EntryView>(popup, 'entries.get', { id: saved.id });
+  const view = await send(popup, 'entries.get', { id: saved.id });
   expect(view.secrets).toMatchObject({ resultUrl: url, sellingPartnerId: SELLING_PARTNER_ID });
   expect(view.meta.authorizedAt).toBeGreaterThan(Date.now() - 5 * MINUTE);
   expect(view.meta.resultCapturedAt).toBe(view.meta.authorizedAt);

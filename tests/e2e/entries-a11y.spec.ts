@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CLIENT_ID, CLIENT_SECRET, createVault, DAY, message, PASSPHRASE, REFRESH_TOKEN, seedEntry } from './entries-support';
+import { DAY } from './support/clock';
+import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { createVault, PASSPHRASE, seedEntry, send } from './support/messages';
 import { expectNoSeriousA11yViolations } from './support/axe';
 
 // UPDATE_SCREENSHOTS=1 rewrites docs/popup.png (the README's picture) from the light list below.
@@ -38,7 +40,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await scan('first run');
 
     await createVault(popup);
-    await message(popup, 'vault.lock');
+    await send(popup, 'vault.lock');
     await popup.reload();
     await expect(popup.getByRole('heading', { name: 'Vault locked' })).toBeVisible();
     await scan('locked');

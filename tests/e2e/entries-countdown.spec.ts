@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
-import { createVault, DAY, seedEntry } from './entries-support';
+import { CLOCK_START as NOW, DAY, installClock } from './support/clock';
+import { createVault, seedEntry } from './support/messages';
 
-// 23 May 2027, noon UTC (the test browser runs in UTC): every date below is that far from it.
-const NOW = Date.parse('2027-05-23T12:00:00Z');
+// NOW is the controlled clock's start, 23 May 2027 noon UTC: every date below is that far from it.
 
 test('counts down to each deadline under a controlled clock, most urgent first, level in words', async ({ openPopup }) => {
   const popup = await openPopup();
@@ -14,7 +14,7 @@ test('counts down to each deadline under a controlled clock, most urgent first, 
   await seedEntry(popup, { alias: 'This week', secretIssuedAt: NOW - 175 * DAY });
   await seedEntry(popup, { alias: 'Undated' });
 
-  await popup.clock.install({ time: NOW });
+  await installClock(popup);
   await popup.reload();
 
   const rows = popup.getByRole('list', { name: /Entries/ }).getByRole('listitem');
@@ -48,7 +48,7 @@ test('shows every deadline of an entry, and the previous secret’s 7 days after
     previousSecretExpiresAt: NOW + 5 * DAY,
     authorizedAt: NOW - 300 * DAY,
   });
-  await popup.clock.install({ time: NOW });
+  await installClock(popup);
   await popup.reload();
   await popup.getByRole('button', { name: /^Rotated/ }).click();
 
@@ -66,7 +66,7 @@ test('the pop-out timeline pictures the next 12 months, with a table as its text
   await seedEntry(popup, { alias: 'Banner', secretExpiresAt: Date.parse('2027-06-04T12:00:00Z') });
   await seedEntry(popup, { alias: 'Renewal', authorizedAt: NOW - 200 * DAY });
   await seedEntry(popup, { alias: 'Undated' });
-  await popup.clock.install({ time: NOW });
+  await installClock(popup);
   await popup.goto(extension.extensionUrl('popup.html?popout=1#timeline'));
 
   await expect(popup.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');

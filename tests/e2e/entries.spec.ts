@@ -1,17 +1,7 @@
 import { expect, test, type Chrome } from './fixtures';
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  DAY,
-  LEGACY_CLIENT_SECRET,
-  message,
-  NEW_CLIENT_SECRET,
-  OTHER_CLIENT_ID,
-  openUnlockedPopup,
-  PASSPHRASE,
-  REFRESH_TOKEN,
-  seedEntry,
-} from './entries-support';
+import { DAY } from './support/clock';
+import { CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET, NEW_CLIENT_SECRET, OTHER_CLIENT_ID, REFRESH_TOKEN } from './support/identifiers';
+import { openUnlockedPopup, PASSPHRASE, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;
 
@@ -156,7 +146,7 @@ test('drops a draft once the vault has locked: a locked vault keeps no typed sec
   await popup.reload();
   await popup.getByRole('button', { name: 'Add your first entry' }).click();
   await popup.getByRole('textbox', { name: 'Client secret' }).fill(CLIENT_SECRET);
-  await message(popup, 'vault.lock'); // as the idle timer does
+  await send(popup, 'vault.lock'); // as the idle timer does
   await popup.close();
 
   popup = await openPopup();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { captureState, confirm, consentUrl, expectResultFilled, flowCard, openSignIn, openWizard, serveAmazon, startFromUrl, type AmazonStandIn } from './capture-support';
+import { captureState, confirm, consentUrl, expectResultFilled, flowCard, openSignIn, openWizard, serveAmazon, startFromUrl, type AmazonStandIn } from './support/authorize-flow';
 import { expect, test, type Chrome, type ExtensionBrowser } from './fixtures';
 
 declare const chrome: Chrome & { extension: { isAllowedIncognitoAccess(): Promise<boolean> } };

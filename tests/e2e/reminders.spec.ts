@@ -1,6 +1,7 @@
 import type { Worker } from '@playwright/test';
-import { createVault, DAY, message, seedEntry } from './entries-support';
 import { expect, test, type Chrome } from './fixtures';
+import { DAY } from './support/clock';
+import { createVault, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;
 
@@ -47,7 +48,7 @@ test('after a long absence only the most severe pending reminder of an entry is 
   const markers = await extension.worker.evaluate(async () => (await chrome.storage.local.get('reminderMarkers')).reminderMarkers as Record<string, { sent: number[] }>);
   expect(markers[`${entry.id}\u0000secret`]?.sent).toEqual([90, 30, 7, 1, 0]);
   expect(markers[`${entry.id}\u0000authorization`]?.sent).toEqual([90, 30, 7]);
-  await message(popup, 'vault.lock');
+  await send(popup, 'vault.lock');
 });
 
 test('the reminder thresholds are chosen in Settings and used by the next run', async ({ extension, openPopup }) => {
@@ -60,7 +61,7 @@ test('the reminder thresholds are chosen in Settings and used by the next run', 
   await expect(remind.getByRole('checkbox', { name: '14 days before' })).not.toBeChecked();
   await remind.getByRole('checkbox', { name: '14 days before' }).check();
   await remind.getByRole('checkbox', { name: '30 days before' }).uncheck();
-  await expect.poll(async () => (await message<{ reminderThresholds: number[] }>(popup, 'settings.get')).reminderThresholds).toEqual([90, 14, 7, 1, 0]);
+  await expect.poll(async () => (await send(popup, 'settings.get')).reminderThresholds).toEqual([90, 14, 7, 1, 0]);
 
   const entry = await seedEntry(popup, { alias: 'Two weeks', secretExpiresAt: Date.now() + 13 * DAY });
   await expect.poll(async () => Object.keys(await shownNotifications(extension.worker))).toEqual([`lwa-vault-reminder:${entry.id}:secret:14`]);

@@ -1,36 +1,19 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import {
-  PASSPHRASE,
-  SELLER_CONSOLE_URL,
-  call,
-  card,
-  cardHeadings,
-  clientId,
-  expectNoOverlapAtBothSizes,
-  getEntry,
-  panelSettled,
-  readyPanel,
-  secret,
-  seedVault,
-  shownPanels,
-} from './fixtures/amazon/pages';
+import { fixturePage, SELLER_CONSOLE_URL } from './support/amazon-console';
+import { clientId, secret } from './support/identifiers';
+import { PASSPHRASE, seedVault, send } from './support/messages';
+import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 
 // The page is hostile (its scripts restyle, cover, click and frame as they like), pages never tuned for:
 // split text, a two-app table, a fresh profile. Each builds a vault (PBKDF2) in a fresh browser.
 test.describe.configure({ timeout: 120_000 });
 
-const PREFIX = 'amzn1.oa2-cs.v1.';
-const ID_PREFIX = 'amzn1.application-oa2-client.';
-const split = (value: string, prefix: string) => `<span>${prefix}</span>\u200b<span>${value.slice(prefix.length, prefix.length + 20)}</span><span>${value.slice(prefix.length + 20)}</span>`;
+/** The console dialog (fixtures/amazon/console-dialog.html) showing client id `cid` and secret `shown`. */
+const dialogPage = (cid: string, shown: string) => fixturePage('amazon/console-dialog.html', { CLIENT_ID: cid, SHOWN_SECRET: shown });
 
-/** A console page showing `cid` with `shown` in a dialog, plus whatever hostile `script` it runs. */
-const dialogPage = (cid: string, shown: string, script = '') => `<!doctype html><html lang="en"><body>
-  <h1>Developer Central</h1>
-  <div role="dialog" style="position:fixed;top:60px;left:30px;width:700px;border:1px solid #999;padding:12px;background:#fff">
-    <p>Client identifier: <code id="cid">${cid}</code></p><p>Client secret: <code id="s">${shown}</code></p>
-    <button type="button" id="rotate">Rotate secret</button> <button type="button" id="close">Close</button>
-  </div><script>${script}</script></body></html>`;
+/** A credential's values after its prefix, cut where the split table's spans cut it. */
+const halves = (value: string, prefix: string) => [value.slice(prefix.length, prefix.length + 20), value.slice(prefix.length + 20)] as const;
 
 /** Where, on the page, the centre of `name` in the docked panel is (what a user's pointer would aim at). */
 async function centreOf(page: Page, name: string): Promise<{ x: number; y: number }> {
@@ -58,7 +41,7 @@ test('invisible panel with bait underneath: a real click on the bait changes not
   await page.waitForTimeout(400); // the browser's visibility report (IntersectionObserver v2, 100 ms delay)
   await page.mouse.click(at.x, at.y);
   await expect(panel.getByRole('status')).toContainText('LWA Vault cannot see this panel unobscured');
-  expect((await getEntry(admin, ids[0]!)).secrets.clientSecret).toBe(secret(1));
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).secrets.clientSecret).toBe(secret(1));
 
   await panel.getByRole('button', { name: 'Save to vault' }).focus();
   await page.keyboard.press('Enter');
@@ -83,15 +66,13 @@ test("an element of the page's own over the panel: a real click through it chang
   await page.waitForTimeout(400);
   await page.mouse.click(at.x, at.y);
   await expect(panel.getByRole('status')).toContainText('LWA Vault cannot see this panel unobscured');
-  expect((await getEntry(admin, ids[0]!)).secrets.clientSecret).toBe(secret(1));
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).secrets.clientSecret).toBe(secret(1));
 });
 
 test('synthetic "Rotate secret" clicks by the page make nothing new', async ({ extension, page, routeAmazon }) => {
   await seedVault(extension, []);
   // The page clicks its own Rotate buttons, then shows a secret of its choosing (no secret was shown before).
-  await routeAmazon(SELLER_CONSOLE_URL, dialogPage(clientId(7), '', `
-    setTimeout(() => { document.getElementById('rotate').click(); document.getElementById('rotate').dispatchEvent(new MouseEvent('click', { bubbles: true }));
-      document.getElementById('s').textContent = '${secret(7)}'; }, 300);`));
+  await routeAmazon(SELLER_CONSOLE_URL, fixturePage('amazon/synthetic-rotate-clicks.html', { CLIENT_ID: clientId(7), PAGE_SECRET: secret(7) }));
   await page.goto(SELLER_CONSOLE_URL);
   expect(await cardHeadings(await readyPanel(page, { cards: 1 }))).toEqual(['LWA Vault Not in LWA Vault']);
 });
@@ -126,15 +107,15 @@ test('a panel.html frame the page makes (fixed URL, or the one ours loaded from)
   for (const frame of pageMade) {
     expect(await frame.evaluate(() => document.querySelectorAll('[data-card]').length).catch(() => 0)).toBe(0);
   }
-  expect((await getEntry(admin, ids[0]!)).secrets.clientSecret).toBe(secret(1));
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).secrets.clientSecret).toBe(secret(1));
 });
 
 test("the extension's elements on the page measure the same whatever the vault holds", async ({ extension, page, routeAmazon }) => {
   await routeAmazon(SELLER_CONSOLE_URL, dialogPage(clientId(1), secret(1)));
   const measure = async () => {
     await page.goto(SELLER_CONSOLE_URL);
-    await readyPanel(page, { cards: 1 });
-    await page.waitForTimeout(300);
+    // Measured once the panel has stopped moving (its click guard re-armed), as a user would see it.
+    await panelSettled(await readyPanel(page, { cards: 1 }));
     return page.evaluate(() =>
       [...document.querySelectorAll('body *')]
         .filter((el) => !['H1', 'DIV', 'P', 'CODE', 'BUTTON', 'SCRIPT'].includes(el.tagName) || el.closest('lwa-vault-panel'))
@@ -148,11 +129,11 @@ test("the extension's elements on the page measure the same whatever the vault h
   states['no vault'] = await measure();
   const { admin } = await seedVault(extension, []);
   states['not in the vault'] = await measure();
-  const { meta } = await call<{ meta: { id: string } }>(admin, 'entries.create', { meta: { alias: 'A', kind: 'seller', region: 'NA', clientId: clientId(1) }, secrets: { clientSecret: secret(1) } });
+  const { meta } = await send(admin, 'entries.create', { meta: { alias: 'A', kind: 'seller', region: 'NA', clientId: clientId(1) }, secrets: { clientSecret: secret(1) } });
   states['up to date'] = await measure();
-  await call(admin, 'entries.update', { id: meta.id, meta: {}, secrets: { clientSecret: secret(9) } });
+  await send(admin, 'entries.update', { id: meta.id, meta: {}, secrets: { clientSecret: secret(9) } });
   states['behind'] = await measure();
-  await call(admin, 'vault.lock', {});
+  await send(admin, 'vault.lock', {});
   states['locked'] = await measure();
   expect(states['no vault']).toHaveLength(1);
   for (const [state, elements] of Object.entries(states)) expect(elements, state).toEqual(states['no vault']);
@@ -164,11 +145,12 @@ test('split text in a two-app table: each secret paired with its own row, one pa
   routeAmazon,
 }) => {
   const { admin } = await seedVault(extension, [{ alias: 'App one', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } }]);
-  const row = (n: number) =>
-    `<tr><td>App ${n}</td><td>${split(clientId(n), ID_PREFIX)}</td><td>${split(secret(n), PREFIX)}</td><td><a href="#">Edit</a> <button>View</button></td></tr>`;
-  await routeAmazon(SELLER_CONSOLE_URL, `<!doctype html><html><body><h1>Developer Central</h1>
-    <table style="font:12px monospace;border-collapse:collapse"><tr><th>App</th><th>Client id</th><th>Client secret</th><th></th></tr>${row(1)}${row(2)}</table>
-    ${'<p>Documentation paragraph.</p>'.repeat(40)}</body></html>`);
+  const values: Record<string, string> = {};
+  for (const [n, row] of [[1, 'A'], [2, 'B']] as const) {
+    [values[`CLIENT_ID_${row}_HEAD`], values[`CLIENT_ID_${row}_TAIL`]] = halves(clientId(n), 'amzn1.application-oa2-client.');
+    [values[`SECRET_${row}_HEAD`], values[`SECRET_${row}_TAIL`]] = halves(secret(n), 'amzn1.oa2-cs.v1.');
+  }
+  await routeAmazon(SELLER_CONSOLE_URL, fixturePage('amazon/split-credentials-table.html', values));
   await page.goto(SELLER_CONSOLE_URL);
   const panel = await readyPanel(page, { cards: 2 });
   expect(await page.locator('lwa-vault-panel').count()).toBe(1);
@@ -182,9 +164,9 @@ test('split text in a two-app table: each secret paired with its own row, one pa
   await panelSettled(panel);
   await offer.getByRole('button', { name: 'Create entry and save' }).click();
   await expect(panel.getByRole('status')).toContainText('Saved to');
-  const { entries } = await call<{ entries: { clientId?: string; id: string }[] }>(admin, 'entries.list', {});
+  const { entries } = await send(admin, 'entries.list', {});
   const created = entries.find((e) => e.clientId === clientId(2))!;
-  expect((await getEntry(admin, created.id)).secrets.clientSecret).toBe(secret(2));
+  expect((await send(admin, 'entries.get', { id: created.id })).secrets.clientSecret).toBe(secret(2));
 });
 
 test('fresh profile, no vault: the offer, then the first run, then the save completes', async ({ extension, page, routeAmazon, openPopup }) => {
@@ -204,7 +186,7 @@ test('fresh profile, no vault: the offer, then the first run, then the save comp
   await popup.getByLabel('Repeat passphrase', { exact: true }).fill(PASSPHRASE);
   await popup.getByRole('button', { name: 'Create vault' }).click();
   await expect(panel.getByRole('status')).toContainText('Saved to “Seller Central US app', { timeout: 20_000 });
-  const { entries } = await call<{ entries: { clientId?: string; id: string }[] }>(popup, 'entries.list', {});
+  const { entries } = await send(popup, 'entries.list', {});
   expect(entries.map((e) => e.clientId)).toEqual([clientId(5)]);
-  expect((await getEntry(popup, entries[0]!.id)).secrets.clientSecret).toBe(secret(5));
+  expect((await send(popup, 'entries.get', { id: entries[0]!.id })).secrets.clientSecret).toBe(secret(5));
 });

@@ -1,24 +1,17 @@
 import { expect, test } from './fixtures';
-import {
-  DAY_MS,
-  card,
-  cardHeadings,
-  clientId,
-  expectNoOverlapAtBothSizes,
-  fixturePage,
-  getEntry,
-  readyPanel,
-  secret,
-  seedVault,
-} from './fixtures/amazon/pages';
+import { fixturePage, rotateSecret } from './support/amazon-console';
+import { DAY, utcMidnight } from './support/clock';
+import { clientId, secret } from './support/identifiers';
+import { seedVault, send } from './support/messages';
+import { card, cardHeadings, expectNoOverlapAtBothSizes, readyPanel } from './support/on-page-ui';
 
 // Rotation recognised in consoles whose every label, dialog and date is translated: nothing English to go by.
 // Each creates a vault (PBKDF2) in a fresh browser.
 test.describe.configure({ timeout: 120_000 });
 
 const dayIn = (days: number) => {
-  const d = new Date(Date.now() + days * DAY_MS);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), utc: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) };
+  const d = new Date(Date.now() + days * DAY);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), utc: utcMidnight(d.getTime()) };
 };
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -55,9 +48,7 @@ for (const console of CONSOLES) {
     await page.getByRole('link', { name: console.labels.VIEW }).click();
     expect(await cardHeadings(await readyPanel(page, { cards: 1 }))).toEqual(['LWA Vault Up to date']);
 
-    await page.getByRole('button', { name: console.labels.ROTATE }).click();
-    await page.locator('#confirm-rotate').click();
-    const panel = await readyPanel(page, { cards: 2 });
+    const panel = await rotateSecret(page, { rotate: console.labels.ROTATE });
     expect(await cardHeadings(panel)).toEqual(['LWA Vault Up to date', 'LWA Vault New client secret']);
     await expectNoOverlapAtBothSizes(page);
     const fresh = await card(panel, 'LWA Vault New client secret');
@@ -65,7 +56,7 @@ for (const console of CONSOLES) {
     await fresh.getByRole('button', { name: 'Save to vault' }).click();
     await expect(panel.getByRole("status")).toContainText(`Saved to “App ${console.lang}”`);
 
-    const { meta, secrets } = await getEntry(admin, ids[0]!);
+    const { meta, secrets } = await send(admin, 'entries.get', { id: ids[0]! });
     expect(secrets).toMatchObject({ clientSecret: secret(41), previousClientSecret: secret(40) });
     if (console.readsDate) expect(meta.secretExpiresAt).toBe(next.utc);
     else expect(meta.secretExpiresAt).toBeUndefined(); // computed: secretIssuedAt + 180 days
@@ -81,7 +72,5 @@ test('ja, an app the vault does not know: the offer first, "New client secret" a
   await page.goto(ja.url);
   await page.getByRole('link', { name: ja.labels.VIEW }).click();
   expect(await cardHeadings(await readyPanel(page, { cards: 1 }))).toEqual(['LWA Vault Not in LWA Vault']);
-  await page.getByRole('button', { name: ja.labels.ROTATE }).click();
-  await page.locator('#confirm-rotate').click();
-  expect(await cardHeadings(await readyPanel(page, { cards: 2 }))).toEqual(['LWA Vault Not in LWA Vault', 'LWA Vault New client secret']);
+  expect(await cardHeadings(await rotateSecret(page, { rotate: ja.labels.ROTATE }))).toEqual(['LWA Vault Not in LWA Vault', 'LWA Vault New client secret']);
 });

@@ -1,27 +1,9 @@
 import { expect, test } from './fixtures';
-import {
-  DAY_MS,
-  LOOKALIKES_URL,
-  PASSPHRASE,
-  SELLER_CONSOLE_URL,
-  VENDOR_CONSOLE_URL,
-  call,
-  consolePage,
-  inDays,
-  card,
-  cardHeadings,
-  clientId,
-  eventDetails,
-  expectNoOverlapAtBothSizes,
-  fixturePage,
-  getEntry,
-  hex,
-  panelSettled,
-  readyPanel,
-  secret,
-  seedVault,
-  shownPanels,
-} from './fixtures/amazon/pages';
+import { consolePage, fixturePage, LOOKALIKES_URL, openApp, rotateSecret, SELLER_CONSOLE_URL, VENDOR_CONSOLE_URL } from './support/amazon-console';
+import { DAY, utcMidnight } from './support/clock';
+import { clientId, hex, secret } from './support/identifiers';
+import { eventDetails, PASSPHRASE, seedVault, send } from './support/messages';
+import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 
 // The rotation watch in a real Chromium: Amazon's console pages (docs/amazon.md §5) served at their real https URLs, the
 // docked panel clicked the way a user clicks it (it is an extension frame), the vault checked through the extension.
@@ -38,16 +20,13 @@ test.describe('Seller Central Developer Console', () => {
       { alias: 'US seller — ShopCtrl', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } },
     ]);
     await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
-    await page.goto(SELLER_CONSOLE_URL);
+    await openApp(page, SELLER_CONSOLE_URL);
 
-    await page.getByRole('link', { name: 'View' }).first().click();
     const quiet = await readyPanel(page, { cards: 1 });
     expect(await cardHeadings(quiet)).toEqual(['LWA Vault Up to date']);
     await expectNoOverlapAtBothSizes(page);
 
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
-    const panel = await readyPanel(page, { cards: 2 });
+    const panel = await rotateSecret(page);
     const fresh = await card(panel, 'LWA Vault New client secret');
     await expect(fresh.getByText('For US seller — ShopCtrl')).toBeVisible();
     await expect(fresh.getByText('seen on sellercentral.amazon.com after Rotate secret')).toBeVisible();
@@ -59,13 +38,13 @@ test.describe('Seller Central Developer Console', () => {
     await fresh.getByRole('button', { name: 'Save to vault' }).click();
     await expect(fresh.getByRole('status')).toContainText('Saved to “US seller — ShopCtrl”: its 180-day clock restarted.');
 
-    const { meta, secrets } = await getEntry(admin, ids[0]!);
+    const { meta, secrets } = await send(admin, 'entries.get', { id: ids[0]! });
     expect(secrets.clientSecret).toBe(secret(2));
     expect(secrets.previousClientSecret).toBe(secret(1));
     expect(meta.secretIssuedAt).toBeGreaterThanOrEqual(before);
-    expect(meta.previousSecretExpiresAt! - meta.secretIssuedAt!).toBe(7 * DAY_MS);
+    expect(meta.previousSecretExpiresAt! - meta.secretIssuedAt!).toBe(7 * DAY);
     // The page's new target date (UTC midnight, 180 days ahead) is what the vault counts down to.
-    expect(meta.secretExpiresAt).toBe(Date.UTC(...utcDayParts(Date.now() + 180 * DAY_MS)));
+    expect(meta.secretExpiresAt).toBe(utcMidnight(Date.now() + 180 * DAY));
     expect(await eventDetails(admin, ids[0]!)).toContain('rotated (seen on sellercentral.amazon.com)');
   });
 
@@ -79,23 +58,20 @@ test.describe('Seller Central Developer Console', () => {
       { alias: 'Behind', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(9), previousClientSecret: secret(8) } },
     ]);
     await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
-    await page.goto(SELLER_CONSOLE_URL);
-    await page.getByRole('link', { name: 'View' }).first().click();
+    await openApp(page, SELLER_CONSOLE_URL);
     // It differs from the vault: new for this app too.
     expect(await cardHeadings(await readyPanel(page, { cards: 1 }))).toEqual(['LWA Vault New client secret']);
 
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
-    const panel = await readyPanel(page, { cards: 2 });
+    const panel = await rotateSecret(page);
     const fresh = await card(panel, 'LWA Vault New client secret', 'after Rotate secret');
     await fresh.getByRole('button', { name: 'Save to vault' }).click();
     await expect(fresh.getByRole('status')).toContainText('Saved to “Behind”');
 
-    const { meta, secrets } = await getEntry(admin, ids[0]!);
+    const { meta, secrets } = await send(admin, 'entries.get', { id: ids[0]! });
     expect(secrets.clientSecret).toBe(secret(2));
     expect(secrets.previousClientSecret).toBe(secret(9)); // the vault's, not what the page says it showed
     expect(secrets.retiredSecrets).toEqual([{ secret: secret(8), retiredAt: meta.secretIssuedAt }]);
-    expect(meta.previousSecretExpiresAt! - meta.secretIssuedAt!).toBe(7 * DAY_MS);
+    expect(meta.previousSecretExpiresAt! - meta.secretIssuedAt!).toBe(7 * DAY);
   });
 
   test('offers a new entry, prefilled, when no entry has the client id', async ({ extension, page, routeAmazon }) => {
@@ -103,14 +79,11 @@ test.describe('Seller Central Developer Console', () => {
       { alias: 'Someone else', kind: 'vendor', region: 'EU', clientId: clientId(7), secrets: { clientSecret: secret(70) } },
     ]);
     await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(5), old: secret(5), next: secret(6) }));
-    await page.goto(SELLER_CONSOLE_URL);
-    await page.getByRole('link', { name: 'View' }).first().click();
+    await openApp(page, SELLER_CONSOLE_URL);
     // Shown without a rotation, for an app the vault does not know: the offer.
     expect(await cardHeadings(await readyPanel(page, { cards: 1 }))).toEqual(['LWA Vault Not in LWA Vault']);
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
 
-    const panel = await readyPanel(page, { cards: 2 });
+    const panel = await rotateSecret(page);
     const fresh = await card(panel, 'LWA Vault New client secret');
     await expect(fresh.getByText(`No vault entry has client id …${clientId(5).slice(-6)} yet`)).toBeVisible();
     await fresh.getByRole('button', { name: 'Save to vault' }).click();
@@ -122,14 +95,14 @@ test.describe('Seller Central Developer Console', () => {
     await panel.getByRole('button', { name: 'Create entry and save' }).click();
     await expect(fresh.getByRole('status')).toContainText('Saved to “US seller (new)”');
 
-    const { entries } = await call<{ entries: { id: string; alias: string; clientId?: string; kind: string; region: string; marketplace?: string }[] }>(
+    const { entries } = await send(
       admin,
       'entries.list',
       {},
     );
     const created = entries.find((e) => e.alias === 'US seller (new)')!;
     expect(created).toMatchObject({ clientId: clientId(5), kind: 'seller', region: 'NA', marketplace: 'US' });
-    const { secrets } = await getEntry(admin, created.id);
+    const { secrets } = await send(admin, 'entries.get', { id: created.id });
     expect(secrets).toMatchObject({ clientSecret: secret(6), previousClientSecret: secret(5) });
     expect(await eventDetails(admin, created.id)).toEqual(expect.arrayContaining(['created', 'rotated (seen on sellercentral.amazon.com)']));
   });
@@ -139,11 +112,8 @@ test.describe('Seller Central Developer Console', () => {
       { alias: 'Private alias 7f3', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } },
     ]);
     await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
-    await page.goto(SELLER_CONSOLE_URL);
-    await page.getByRole('link', { name: 'View' }).first().click();
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
-    const panel = await readyPanel(page, { cards: 2 });
+    await openApp(page, SELLER_CONSOLE_URL);
+    const panel = await rotateSecret(page);
     await expect((await card(panel, 'LWA Vault New client secret')).getByText('Private alias 7f3')).toBeVisible();
 
     // Everything below runs in the page's own main world, as Amazon's scripts (or an injected one) would.
@@ -185,11 +155,8 @@ test.describe('Seller Central Developer Console', () => {
       { alias: 'Copy me', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1) } },
     ]);
     await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
-    await page.goto(SELLER_CONSOLE_URL);
-    await page.getByRole('link', { name: 'View' }).first().click();
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
-    const panel = await readyPanel(page, { cards: 2 });
+    await openApp(page, SELLER_CONSOLE_URL);
+    const panel = await rotateSecret(page);
     await panel.getByRole('button', { name: 'Copy for ShopCtrl' }).click();
     await expect(panel.getByRole('status')).toContainText('Copied. The clipboard is cleared in 30 s.');
 
@@ -217,20 +184,13 @@ test.describe('Vendor Central Developer Central', () => {
     const { admin, ids } = await seedVault(extension, [
       { alias: 'DE vendor — ShopCtrl 1P', kind: 'vendor', region: 'EU', clientId: clientId(3), secrets: { clientSecret: secret(3) } },
     ]);
-    await call(admin, 'vault.lock', {});
+    await send(admin, 'vault.lock', {});
     await routeAmazon(`${VENDOR_CONSOLE_URL}**`, consolePage('vendor', { id: clientId(3), old: secret(3), next: secret(4) }));
-    await page.goto(VENDOR_CONSOLE_URL);
-    await page.getByRole('link', { name: 'View' }).click();
-    await page.getByRole('button', { name: 'Show client secret' }).click();
-    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(3));
+    await openApp(page, VENDOR_CONSOLE_URL, secret(3));
     expect(await cardHeadings(await readyPanel(page, { cards: 1 }))).toEqual(['LWA Vault Locked: unlock to compare']);
 
-    await page.getByRole('button', { name: 'Rotate secret' }).click();
-    await page.locator('#confirm-rotate').click();
-    await expect(page.locator('.box .date')).toHaveText(inDays(180)); // the box re-rendered, collapsed
-    await page.getByRole('button', { name: 'Show client secret' }).click();
+    const panel = await rotateSecret(page, { revealAgain: true });
     await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(secret(4));
-    const panel = await readyPanel(page, { cards: 2 });
     const fresh = panel.locator('[data-card]').filter({ hasText: 'seen on vendorcentral.amazon.de after Rotate secret' });
     await expect(fresh.getByRole('heading')).toHaveText('LWA Vault Locked: unlock to compare');
     await expectNoOverlapAtBothSizes(page);
@@ -249,7 +209,7 @@ test.describe('Vendor Central Developer Central', () => {
     // Unlocked, the answers are known: the old one is now the previous secret, the new one up to date.
     await expect.poll(() => cardHeadings(panel)).toEqual(['LWA Vault Previous secret, 7 days left', 'LWA Vault Up to date']);
 
-    const { secrets } = await getEntry(admin, ids[0]!);
+    const { secrets } = await send(admin, 'entries.get', { id: ids[0]! });
     expect(secrets).toMatchObject({ clientSecret: secret(4), previousClientSecret: secret(3) });
     expect(await eventDetails(admin, ids[0]!)).toContain('rotated (seen on vendorcentral.amazon.de)');
   });
@@ -293,8 +253,3 @@ test('look-alikes raise nothing: the one docked card is for the real secret', as
   expect(await cardHeadings(panel)).toEqual(['LWA Vault Up to date']);
   expect(await page.locator('lwa-vault-panel').count()).toBe(1);
 });
-
-function utcDayParts(ms: number): [number, number, number] {
-  const d = new Date(ms);
-  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
-}

@@ -1,16 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import {
-  SHOPCTRL_SETTINGS_URL,
-  VENDOR_CONSOLE_URL,
-  clientId,
-  consolePage,
-  rotateInVendorCentral,
-  closedShadowTexts,
-  shopCtrlSettingsPage,
-  secret,
-  seedVault,
-} from './fixtures/amazon/pages';
+import { consolePage, rotateInVendorCentral, SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage, VENDOR_CONSOLE_URL } from './support/amazon-console';
+import { clientId, secret } from './support/identifiers';
+import { seedVault } from './support/messages';
+import { closedShadowTexts } from './support/on-page-ui';
 
 // Issue #9 point 7: the fill is bound to the document whose URL was checked. Here the user's ShopCtrl page
 // navigates to another tenant on *.shopctrl.com (the same host permission) as soon as it has loaded, racing

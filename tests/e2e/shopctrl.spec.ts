@@ -1,24 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { consolePage, fixturePage, rotateInVendorCentral, SHOPCTRL_DASHBOARD_URL, SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage, VENDOR_CONSOLE_URL } from './support/amazon-console';
+import { clientId, secret } from './support/identifiers';
+import { eventDetails, type SeedEntry, seedVault, send } from './support/messages';
+import { closedShadowTexts, panelSettled } from './support/on-page-ui';
 import type { ExtensionBrowser } from './fixtures';
-import {
-  SHOPCTRL_DASHBOARD_URL,
-  SHOPCTRL_SETTINGS_URL,
-  VENDOR_CONSOLE_URL,
-  call,
-  consolePage,
-  rotateInVendorCentral,
-  clientId,
-  closedShadowTexts,
-  eventDetails,
-  fixturePage,
-  getEntry,
-  panelSettled,
-  secret,
-  seedVault,
-  shopCtrlSettingsPage,
-  type SeedEntry,
-} from './fixtures/amazon/pages';
 
 // "Open ShopCtrl and fill" (issue #5, docs/amazon.md §7): the user's ShopCtrl shop settings page, served at a real
 // https *.shopctrl.com URL, filled by the background through scripting.executeScript under the install-time
@@ -80,7 +66,7 @@ test('fills LWA Client Secret in a newly opened ShopCtrl tab, by its label, with
   expect(await shop.evaluate(() => document.querySelector('lwa-vault-notice')?.shadowRoot ?? null)).toBeNull();
 
   // One click also saved the rotation in the vault, and the log says both.
-  const { secrets } = await getEntry(admin, ids[0]!);
+  const { secrets } = await send(admin, 'entries.get', { id: ids[0]! });
   expect(secrets).toMatchObject({ clientSecret: secret(4), previousClientSecret: secret(3) });
   expect(await eventDetails(admin, ids[0]!)).toEqual(
     expect.arrayContaining(['rotated (seen on vendorcentral.amazon.de)', 'sent-to-shopctrl (LWA Client Secret filled on acme.shopctrl.com)']),
@@ -153,6 +139,6 @@ test('asks once for the ShopCtrl address when the entry has none, then fills', a
   const shop = await opened;
   await expect(panel.getByRole('status')).toContainText('Filled LWA Client Secret on acme.shopctrl.com.');
   expect((await shopCtrlState(shop)).secret).toBe(secret(4));
-  expect((await getEntry(admin, ids[0]!)).meta.shopCtrlUrl).toBe(SHOPCTRL_SETTINGS_URL);
-  expect(await call(admin, 'vault.status', {})).toMatchObject({ unlocked: true });
+  expect((await send(admin, 'entries.get', { id: ids[0]! })).meta.shopCtrlUrl).toBe(SHOPCTRL_SETTINGS_URL);
+  expect(await send(admin, 'vault.status', {})).toMatchObject({ unlocked: true });
 });

@@ -1,10 +1,9 @@
 import { expect, test, type Chrome } from './fixtures';
-import { message } from './entries-support';
+import { PASSPHRASE, send } from './support/messages';
 import type { Page } from '@playwright/test';
 
 declare const chrome: Chrome;
 
-const PASSPHRASE = 'copper harbour violet kettle';
 const SECRET = `amzn1.oa2-cs.v1.${'c0ffee42'.repeat(8)}`;
 const REFRESH_TOKEN = 'Atzr|IQEBLzAtAhRPe2e-only-token-0123456789';
 
@@ -43,7 +42,7 @@ test('refuses a weak passphrase and two passphrases that differ', async ({ openP
 test('a wrong passphrase says so and changes nothing', async ({ openPopup }) => {
   const popup = await openPopup();
   await createVaultThroughUi(popup);
-  await message(popup, 'entries.create', { meta: { alias: 'Cleo DE', kind: 'seller', region: 'EU' }, secrets: { clientSecret: SECRET } });
+  await send(popup, 'entries.create', { meta: { alias: 'Cleo DE', kind: 'seller', region: 'EU' }, secrets: { clientSecret: SECRET } });
   await popup.getByRole('button', { name: 'Lock now' }).click();
 
   await unlockThroughUi(popup, 'not the passphrase at all');
@@ -52,8 +51,8 @@ test('a wrong passphrase says so and changes nothing', async ({ openPopup }) => 
 
   await unlockThroughUi(popup);
   await expect(popup.getByRole('button', { name: 'Lock now' })).toBeVisible();
-  const entry = await message<{ entries: { id: string }[] }>(popup, 'entries.list');
-  const view = await message<{ secrets: { clientSecret?: string } }>(popup, 'entries.get', { id: entry.entries[0]!.id });
+  const entry = await send(popup, 'entries.list');
+  const view = await send(popup, 'entries.get', { id: entry.entries[0]!.id });
   expect(view.secrets.clientSecret).toBe(SECRET);
 });
 
@@ -62,26 +61,26 @@ test('a restarted service worker stays unlocked', async ({ openPopup, restartSer
   await createVaultThroughUi(popup);
   const before = await restartServiceWorker();
   expect(await before.evaluate(() => chrome.runtime.onMessage.hasListeners())).toBe(true);
-  expect(await message(popup, 'vault.status')).toMatchObject({ exists: true, unlocked: true });
+  expect(await send(popup, 'vault.status')).toMatchObject({ exists: true, unlocked: true });
 });
 
 test('a browser restart locks the vault and keeps its data', async ({ extension, openPopup, restartBrowser }) => {
   const popup = await openPopup();
   await createVaultThroughUi(popup);
-  await message(popup, 'entries.create', { meta: { alias: 'ShopCtrl 1P', kind: 'vendor', region: 'EU' }, secrets: { clientSecret: SECRET } });
+  await send(popup, 'entries.create', { meta: { alias: 'ShopCtrl 1P', kind: 'vendor', region: 'EU' }, secrets: { clientSecret: SECRET } });
 
   await restartBrowser();
   const again = await extension.openPopup();
   await unlockThroughUi(again);
   await expect(again.getByRole('button', { name: 'Lock now' })).toBeVisible();
-  const list = await message<{ entries: { alias: string }[] }>(again, 'entries.list');
+  const list = await send(again, 'entries.list');
   expect(list.entries.map((e) => e.alias)).toEqual(['ShopCtrl 1P']);
 });
 
 test('IndexedDB and extension storage hold no plaintext of a saved secret', async ({ openPopup }) => {
   const popup = await openPopup();
   await createVaultThroughUi(popup);
-  await message(popup, 'entries.create', {
+  await send(popup, 'entries.create', {
     meta: { alias: 'ShopCtrl 1P', kind: 'vendor', region: 'EU' },
     secrets: { clientSecret: SECRET, refreshToken: REFRESH_TOKEN, notes: 'kept in the vault' },
   });
@@ -145,5 +144,5 @@ test('auto-lock follows the setting: an idle alarm, or none for "only when the b
 
   await popup.getByLabel('Lock the vault').selectOption({ label: 'Only when the browser closes' });
   await expect.poll(alarm).toBeUndefined();
-  expect(await message(popup, 'vault.status')).toMatchObject({ unlocked: true });
+  expect(await send(popup, 'vault.status')).toMatchObject({ unlocked: true });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupProgressItem } from '../progress';
+import { backupProgressItem } from '../../../platform/storage-items';
 import type { BackupProgress } from '../protocol';
 
 /** The background's progress for the running export or import (null when none runs). */

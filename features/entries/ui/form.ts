@@ -18,6 +18,7 @@ import { marketplaceByCode } from '../../amazon/hosts';
 import { parseCredentialBlock, type CredentialField } from '../../amazon/paste';
 import { classifyRedirect, validateResultUrl } from '../../amazon/redirect';
 import { addDays, SECRET_LIFETIME_DAYS } from '../../deadlines/rules';
+import { checkShopCtrlUrl } from '../../shopctrl/url';
 import type { EntryInputMeta } from '../protocol';
 import type { EntryMeta, EntrySecrets } from '../../vault/schema';
 import { startOfDateInput, toDateInput } from './dates';
@@ -157,26 +158,6 @@ export interface FieldProblem {
 }
 
 export type FormProblems = Partial<Record<FieldName, FieldProblem>>;
-
-export const SHOPCTRL_URL_RULE =
-  'The ShopCtrl settings address is an https:// address on your ShopCtrl host, such as https://yourshop.shopctrl.com:52222/…';
-
-/** The customer's own ShopCtrl instance: https on a subdomain of shopctrl.com, any port. */
-export function checkShopCtrlUrl(raw: string): Check {
-  const value = normalizePasted(raw);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { ok: false, message: `This is not a web address. ${SHOPCTRL_URL_RULE}` };
-  }
-  if (url.protocol !== 'https:') return { ok: false, message: `Only https addresses are accepted. ${SHOPCTRL_URL_RULE}` };
-  if (url.username || url.password) return { ok: false, message: 'Leave the user name and password out of the address.' };
-  if (!url.hostname.endsWith('.shopctrl.com')) {
-    return { ok: false, message: `${url.hostname} is not a ShopCtrl host (one ending in .shopctrl.com). ${SHOPCTRL_URL_RULE}` };
-  }
-  return { ok: true };
-}
 
 function checkPartnerId(value: string, kind: Kind): Check {
   if (kind === 'seller') return checkSellerId(value);

@@ -1,4 +1,4 @@
-import { CLIENT_ID_HINT } from '../scan/patterns';
+import { CLIENT_ID_HINT } from '../../amazon/credential-patterns';
 import { chooseDock, DOCK_MARGIN, HOST_RESET_STYLE, overlaps, type Rect, type Size } from './placement';
 
 /**

@@ -1,4 +1,4 @@
-import { CLIENT_ID_BARE, CLIENT_ID_HINT, findClientIdsInText, findSecretsInText, mayContainClientId, mayContainSecret, SECRET_BARE, SECRET_HINT } from './patterns';
+import { CLIENT_ID_BARE, CLIENT_ID_HINT, findClientIdsInText, findSecretsInText, mayContainClientId, mayContainSecret, SECRET_BARE, SECRET_HINT } from '../../amazon/credential-patterns';
 import { createRunJoiner } from './split-text';
 import { parseStatedDate } from './stated-date';
 import { composedAncestry, isTextControl, walkComposed, type SubRoot } from './walk';

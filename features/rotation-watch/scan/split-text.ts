@@ -1,4 +1,4 @@
-import { GLUED_AFTER, GLUED_BEFORE } from './patterns';
+import { GLUED_AFTER, GLUED_BEFORE } from '../../amazon/credential-patterns';
 
 /**
  * Credentials whose text is split across adjacent inline elements or text nodes

@@ -1,4 +1,4 @@
-import { mayContainSecret } from './patterns';
+import { mayContainSecret } from '../../amazon/credential-patterns';
 import { describeSecrets, locateSecrets, type Finding, type SecretOccurrence } from './scan';
 import { isInline } from './split-text';
 import { isTextControl, type SubRoot } from './walk';

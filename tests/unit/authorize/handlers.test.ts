@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AMAZON_CONSOLE_MATCHES } from '../../../features/amazon/hosts';
 import { AMAZON_REDIRECT_FILTER, authorizeBackground } from '../../../features/authorize/background';
 import { createCaptureHandlers } from '../../../features/authorize/handlers';
-import { captureStateItem } from '../../../features/authorize/storage';
+import { captureStateItem } from '../../../platform/storage-items';
 import { listen } from '../../../platform/background-feature';
 import { route, type Handlers } from '../../../platform/router';
 import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';

@@ -197,6 +197,18 @@ describe('detect handlers: saving', () => {
     expect(await s.forPanel()['rotationWatch.view']({ id })).toMatchObject({ save: 'saved', savedAlias: 'US seller' });
   });
 
+  it('answers the old secret’s card after a queued save completes, whichever card asks first after the unlock', async () => {
+    const s = setup();
+    await withEntry(s);
+    await s.vault.lock();
+    const old = await s.sight({ secret: secret(1), clientId: clientId(1) });
+    const { id } = await reportRotation(s);
+    expect(await s.forPanel()['rotationWatch.save']({ id })).toEqual({ state: 'pending-unlock' });
+    await s.vault.unlock(PASSPHRASE); // the unlock watcher has not run: the old card asks first
+    expect(await s.forPanel()['rotationWatch.view']({ id: old.id })).toMatchObject({ answer: 'previous' });
+    expect(await s.forPanel()['rotationWatch.view']({ id })).toMatchObject({ answer: 'up-to-date', save: 'saved' });
+  });
+
   it('completes a queued save on the panel’s next look even if the unlock signal was missed', async () => {
     const s = setup();
     const entryId = await withEntry(s);

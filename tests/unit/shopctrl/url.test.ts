@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameSettingsPage, parseShopCtrlUrl, shopCtrlDirections } from '../../../features/shopctrl/url';
+import { checkShopCtrlUrl, isSameSettingsPage, parseShopCtrlUrl, shopCtrlDirections } from '../../../features/shopctrl/url';
 
 describe('parseShopCtrlUrl', () => {
   it.each([
@@ -45,5 +45,25 @@ describe('shopCtrlDirections', () => {
   it('names the path to the 1P section for vendors and the 3P one for sellers', () => {
     expect(shopCtrlDirections('vendor')).toContain('Configuration > Shops > choose your shop > Edit > Shop synchronization > Amazon 1P Synchronization');
     expect(shopCtrlDirections('seller')).toContain('Amazon Synchronization (3P)');
+  });
+});
+
+describe('checkShopCtrlUrl', () => {
+  it('accepts the customer’s https ShopCtrl host, port included', () => {
+    expect(checkShopCtrlUrl('https://acme.shopctrl.com:52222/Configuration/Shops/Edit/12').ok).toBe(true);
+    expect(checkShopCtrlUrl(' https://acme.shopctrl.com/ ').ok).toBe(true);
+  });
+
+  it('refuses other hosts, look-alikes, http and embedded credentials', () => {
+    for (const url of [
+      'http://acme.shopctrl.com/',
+      'https://shopctrl.com.evil.example/',
+      'https://evilshopctrl.com/',
+      'https://shopctrl.com/',
+      'https://user:pw@acme.shopctrl.com/',
+      'acme.shopctrl.com',
+    ]) {
+      expect(checkShopCtrlUrl(url).ok, url).toBe(false);
+    }
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   applyPaste,
   blockingProblems,
-  checkShopCtrlUrl,
   emptyForm,
   entryFromForm,
   formFromEntry,
@@ -169,26 +168,6 @@ describe('validateForm', () => {
     const problem = validateForm(form({ resultUrl: 'https://example.com/cb?state=x' }), NOW, TZ).resultUrl;
     expect(problem).toMatchObject({ overridable: true });
     expect(problem?.message).toContain('spapi_oauth_code');
-  });
-});
-
-describe('checkShopCtrlUrl', () => {
-  it('accepts the customer’s https ShopCtrl host, port included', () => {
-    expect(checkShopCtrlUrl('https://acme.shopctrl.com:52222/Configuration/Shops/Edit/12').ok).toBe(true);
-    expect(checkShopCtrlUrl(' https://acme.shopctrl.com/ ').ok).toBe(true);
-  });
-
-  it('refuses other hosts, look-alikes, http and embedded credentials', () => {
-    for (const url of [
-      'http://acme.shopctrl.com/',
-      'https://shopctrl.com.evil.example/',
-      'https://evilshopctrl.com/',
-      'https://shopctrl.com/',
-      'https://user:pw@acme.shopctrl.com/',
-      'acme.shopctrl.com',
-    ]) {
-      expect(checkShopCtrlUrl(url).ok, url).toBe(false);
-    }
   });
 });
 

@@ -1,12 +1,13 @@
-import type { Locator, Page, Request, Route } from '@playwright/test';
-import { expect, type Chrome, type ExtensionBrowser, type TestServer } from './fixtures';
-import { createVault } from './entries-support';
-import { startTestServer } from './support/server';
+import { expect, type Locator, type Page, type Request, type Route } from '@playwright/test';
+import type { Chrome } from './chrome';
+import type { ExtensionBrowser } from './extension';
+import { createVault } from './messages';
+import { startTestServer, type TestServer } from './server';
 
 declare const chrome: Chrome;
 
 /**
- * Shared by the capture*.spec.ts files: Seller Central's consent and confirm steps served at their real https
+ * The Authorize flow for the capture*.spec.ts files: Seller Central's consent and confirm steps served at their real https
  * URLs (fixtures/consent/), the app's redirect URI on a second 127.0.0.1 port, and the Authorize wizard.
  */
 

@@ -5,8 +5,8 @@ import {
   isClientId,
   isClientSecret,
   mayContainSecret,
-} from '../../../../features/rotation-watch/scan/patterns';
-import { clientId, hex, secret } from './pages';
+} from '../../../features/amazon/credential-patterns';
+import { clientId, hex, secret } from '../rotation-watch/scan/pages';
 
 describe('client secret pattern', () => {
   const s = secret(1);

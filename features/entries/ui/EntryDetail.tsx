@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { marketplaceByCode } from '../../amazon/hosts';
 import { RequestError, send } from '../../../platform/client';
+import { formatDay, runtimeTimeZone } from '../../deadlines/calendar';
 import { describeCountdown } from '../../deadlines/countdown';
 import type { EntryView } from '../protocol';
 import type { EntryMeta, VaultEvent } from '../../vault/schema';
@@ -179,7 +180,7 @@ function Values({ view, now, logCopy }: { view: EntryView; now: number; logCopy:
         {(secrets.retiredSecrets ?? []).map(({ secret, retiredAt }) => (
           <SecretField
             key={secret}
-            label={`Retired client secret (${new Date(retiredAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })})`}
+            label={`Retired client secret (${formatDay(retiredAt, runtimeTimeZone(), 'en-GB')})`}
             value={secret}
             secret
             onCopied={logCopy('a retired client secret')}

@@ -55,7 +55,7 @@ test('shows every deadline of an entry, and the previous secret’s 7 days after
   const deadlines = popup.getByRole('list', { name: 'Deadlines' }).getByRole('listitem');
   await expect(deadlines).toHaveText([
     /Client secret expires\s*OK\s*in 178 days · 17 Nov 2027\s*180 days after it was issued/,
-    /Previous secret stops working\s*Urgent\s*in 5 days · 28 May 2027\s*date Amazon stated/,
+    /Previous secret stops working\s*Urgent\s*in 5 days · 28 May 2027\s*7 days after the rotation/,
     /Authorization renewal due\s*Notice\s*in 65 days · 27 Jul 2027\s*365 days after it was authorized/,
   ]);
 });

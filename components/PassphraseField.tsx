@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { focusWasLost } from './focus';
 
 interface Props {
   label: string;
@@ -16,7 +17,7 @@ export function PassphraseField({ label, value, onInput, autoComplete, autoFocus
   const [shown, setShown] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // The autofocus attribute only works at page load: after locking, the field must take focus itself.
-  useEffect(() => void (autoFocus && input.current?.focus()), []);
+  useEffect(() => void (autoFocus && focusWasLost() && input.current?.focus()), []);
   return (
     <div>
       <label for={id}>{label}</label>

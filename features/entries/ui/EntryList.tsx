@@ -5,6 +5,7 @@ import { severityOf } from '../../deadlines/rules';
 import type { EntryMeta } from '../../vault/schema';
 import { Countdown, LEVEL_LABELS, todayOf, type Today } from '../../deadlines/ui/Countdown';
 import { matchesQuery } from './search';
+import { focusWasLost } from '../../../components/focus';
 
 /** Rows rendered at first: a popup shows about six, and the list is sorted by urgency; search reaches the rest. */
 export const LIST_PAGE = 50;
@@ -41,8 +42,8 @@ export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen
   const shown = matching.slice(0, limit);
   const more = matching.length - shown.length;
 
-  // The list's first useful control; Entries moves focus to a row instead when coming back from one.
-  useEffect(() => void (focusSearch && document.getElementById('entry-search')?.focus()), []);
+  // The list's first useful control when focus was lost with the previous screen (never taken from a tab the user is on).
+  useEffect(() => void (focusSearch && focusWasLost() && document.getElementById('entry-search')?.focus()), []);
   useEffect(() => {
     // Read by the benchmark (bench/rows/popup-list.mjs): the list is on screen and the page responds.
     performance.mark('lwa:entries-list-ready');

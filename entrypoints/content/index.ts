@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AMAZON_CONSOLE_MATCHES } from '../../features/amazon/hosts';
 import { send } from '../../platform/client';
-import { startSecretCapture } from '../../features/rotation-watch/on-page/capture';
+import { startReportingSecrets } from '../../features/rotation-watch/on-page/report-secrets';
 
 // Runs on every Seller Central / Vendor Central / Solution Provider Portal page (explicit hosts, every frame):
 // keep it small. The host table and the extension API polyfill are left out of this bundle at build time
@@ -16,7 +16,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const panelUrl = browser.runtime.getURL('/panel.html');
-    const stop = startSecretCapture({
+    const stop = startReportingSecrets({
       doc: document,
       report: (data) => send('rotationWatch.report', data),
       panelUrl,

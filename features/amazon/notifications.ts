@@ -117,10 +117,25 @@ function describeIssue(input: unknown, error: z.ZodError): string {
   return `The field ${path} does not have the expected form.`;
 }
 
-function checkApplicationIdField(applicationId: string | undefined): string | undefined {
-  if (applicationId === undefined) return undefined;
-  const check = checkApplicationId(applicationId);
-  return check.ok ? undefined : `notificationMetadata.applicationId is not an application id. ${check.message}`;
+/** The app a notification is about, checked in this order: its client id, `otherProblem`, its application id. */
+function appOf(
+  clientId: string,
+  applicationId: string | undefined,
+  otherProblem: () => string | undefined = () => undefined,
+): { ok: true; app: { clientId: string; applicationId?: string } } | { ok: false; message: string } {
+  const clientIdCheck = checkClientId(clientId);
+  if (!clientIdCheck.ok) return { ok: false, message: `The clientId in the notification is not an LWA client id. ${clientIdCheck.message}` };
+  const other = otherProblem();
+  if (other) return { ok: false, message: other };
+  const applicationIdCheck = applicationId === undefined ? { ok: true as const } : checkApplicationId(applicationId);
+  if (!applicationIdCheck.ok) return { ok: false, message: `notificationMetadata.applicationId is not an application id. ${applicationIdCheck.message}` };
+  return {
+    ok: true,
+    app: {
+      clientId: normalizePasted(clientId),
+      ...(applicationId === undefined ? {} : { applicationId: normalizePasted(applicationId) }),
+    },
+  };
 }
 
 export function parseRotationNotification(text: string): NotificationParse {
@@ -137,19 +152,16 @@ export function parseRotationNotification(text: string): NotificationParse {
     const parsed = newSecretSchema.safeParse(notification);
     if (!parsed.success) return fail(describeIssue(notification, parsed.error));
     const body = parsed.data.payload.applicationOAuthClientNewSecret;
-    const clientId = checkClientId(body.clientId);
-    if (!clientId.ok) return fail(`The clientId in the notification is not an LWA client id. ${clientId.message}`);
     const secret = checkClientSecret(body.newClientSecret);
-    if (!secret.ok) return fail(`The newClientSecret in the notification is not a client secret. ${secret.message}`);
-    const applicationId = parsed.data.notificationMetadata?.applicationId;
-    const applicationIdProblem = checkApplicationIdField(applicationId);
-    if (applicationIdProblem) return fail(applicationIdProblem);
+    const about = appOf(body.clientId, parsed.data.notificationMetadata?.applicationId, () =>
+      secret.ok ? undefined : `The newClientSecret in the notification is not a client secret. ${secret.message}`,
+    );
+    if (!about.ok) return about;
     return {
       ok: true,
       notification: {
         type: 'new-secret',
-        clientId: normalizePasted(body.clientId),
-        ...(applicationId === undefined ? {} : { applicationId: normalizePasted(applicationId) }),
+        ...about.app,
         newClientSecret: normalizePasted(body.newClientSecret),
         newSecretExpiresAt: body.newClientSecretExpiryTime,
         oldSecretExpiresAt: body.oldClientSecretExpiryTime,
@@ -162,17 +174,13 @@ export function parseRotationNotification(text: string): NotificationParse {
     const parsed = secretExpirySchema.safeParse(notification);
     if (!parsed.success) return fail(describeIssue(notification, parsed.error));
     const body = parsed.data.payload.applicationOAuthClientSecretExpiry;
-    const clientId = checkClientId(body.clientId);
-    if (!clientId.ok) return fail(`The clientId in the notification is not an LWA client id. ${clientId.message}`);
-    const applicationId = parsed.data.notificationMetadata?.applicationId;
-    const applicationIdProblem = checkApplicationIdField(applicationId);
-    if (applicationIdProblem) return fail(applicationIdProblem);
+    const about = appOf(body.clientId, parsed.data.notificationMetadata?.applicationId);
+    if (!about.ok) return about;
     return {
       ok: true,
       notification: {
         type: 'secret-expiry',
-        clientId: normalizePasted(body.clientId),
-        ...(applicationId === undefined ? {} : { applicationId: normalizePasted(applicationId) }),
+        ...about.app,
         expiresAt: body.clientSecretExpiryTime,
         reason: body.clientSecretExpiryReason,
         eventTime: parsed.data.eventTime,

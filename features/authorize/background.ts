@@ -110,38 +110,42 @@ export function authorizeBackground(options: {
     get: () => captureTabsItem.getValue(),
     set: budgeted((v) => captureTabsItem.setValue(v), SESSION_BUDGETS.captureTabs, 'consent-page tabs'),
   });
-  const onNavigation = (details: NavigationDetails) => {
+  // Every listener returns its work (settled, never rejected): the browser ignores it, tests await it.
+  const onNavigation = async (details: NavigationDetails): Promise<void> => {
     if (details.frameId !== 0) return;
-    void (async () => {
+    try {
       // Amazon's own 302 (webRequest only reports console hosts), or a tab leaving the consent step.
       const fromAmazon = details.via === 'redirect' || (await tabs.cameFromConsent(details.tabId, details.timeStamp));
       await service.onNavigation({ ...details, fromAmazon });
-    })().catch(() => console.error('LWA Vault: a redirect could not be stored'));
+    } catch {
+      console.error('LWA Vault: a redirect could not be stored');
+    }
   };
   // First, for Amazon's 302s: the same capture path as the webNavigation events below, which still see the
   // same redirect later (the code dedupes it to one capture) and cover script and meta-refresh redirects.
   // Every main-frame redirect on an Amazon console wakes this listener (no query filter exists for the
   // Location): anything that is neither hop is dropped here, before the store is touched.
   browser.webRequest.onBeforeRedirect.addListener((details: RedirectDetails) => {
-    if (classifyRedirect(details.redirectUrl).kind === 'other') return;
+    if (classifyRedirect(details.redirectUrl).kind === 'other') return undefined;
     const { redirectUrl: url, tabId, frameId, timeStamp } = details;
-    onNavigation({ url, tabId, frameId, timeStamp, via: 'redirect' });
+    return onNavigation({ url, tabId, frameId, timeStamp, via: 'redirect' });
   }, AMAZON_REDIRECT_FILTER);
   browser.webNavigation.onBeforeNavigate.addListener(onNavigation, REDIRECT_FILTER);
   // Every main-frame commit: what the tab showed before a redirect (only consent-step tabs are written down).
-  browser.webNavigation.onCommitted.addListener((details) => {
-    if (details.frameId === 0) void tabs.commit(details.tabId, details.url, details.timeStamp).catch(() => undefined);
-    if (mayBeRedirect(details.url)) onNavigation(details); // REDIRECT_FILTER, for this one shared listener
-  });
+  browser.webNavigation.onCommitted.addListener((details) =>
+    Promise.all([
+      details.frameId === 0 ? tabs.commit(details.tabId, details.url, details.timeStamp).catch(() => undefined) : undefined,
+      mayBeRedirect(details.url) ? onNavigation(details) : undefined, // REDIRECT_FILTER, for this one shared listener
+    ]),
+  );
   // An unreachable redirect host still fails with the full URL: the code is captured all the same.
   browser.webNavigation.onErrorOccurred.addListener(onNavigation, REDIRECT_FILTER);
   browser.storage.session.onChanged.addListener((changes) => {
     if (CAPTURE_STATE_KEY in changes) store.external(changes[CAPTURE_STATE_KEY]?.newValue);
   });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void service.onTabRemoved(tabId).catch(() => undefined);
-    void tabs.removed(tabId).catch(() => undefined);
-  });
+  browser.tabs.onRemoved.addListener((tabId) =>
+    Promise.all([service.onTabRemoved(tabId).catch(() => undefined), tabs.removed(tabId).catch(() => undefined)]),
+  );
   watchIncognitoSession({ captures: async () => (await store.read()).captures, dismiss: (id) => service.dismiss(id) });
   void service.resume().catch(() => undefined);
   return {

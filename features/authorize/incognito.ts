@@ -25,7 +25,7 @@ export function watchIncognitoSession({ captures, dismiss }: IncognitoSessionDep
     if (!tab.incognito || id === undefined) return;
     void writes(async () => incognitoTabsItem.setValue([...(await incognitoTabsItem.getValue()), id])).catch(() => undefined);
   });
-  browser.windows.onRemoved.addListener(() => void endIfLastIncognitoWindow().catch(() => undefined));
+  browser.windows.onRemoved.addListener(() => endIfLastIncognitoWindow().catch(() => undefined)); // returned: tests await it
 
   async function endIfLastIncognitoWindow(): Promise<void> {
     if ((await browser.windows.getAll()).some((w) => w.incognito)) return;

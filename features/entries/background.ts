@@ -7,15 +7,5 @@ export function entriesBackground({ vault, touch }: { vault: VaultService; touch
     /** What the Authorize wizard writes through: the same calls, the same idle-timer re-arm. */
     api: entriesInUse({ vault, touch }) as EntriesApi,
     handlers: createEntriesHandlers({ vault, now: Date.now, touch }),
-  } satisfies BackgroundFeature<
-    | 'entries.list'
-    | 'entries.get'
-    | 'entries.create'
-    | 'entries.update'
-    | 'entries.delete'
-    | 'entries.events'
-    | 'entries.rotate'
-    | 'entries.retirePrevious'
-    | 'entries.logEvent'
-  > & { api: EntriesApi };
+  } satisfies BackgroundFeature<keyof ReturnType<typeof createEntriesHandlers>> & { api: EntriesApi };
 }

@@ -3,13 +3,13 @@ import type { BackgroundFeature } from '../../platform/background-feature';
 import { budgeted, SESSION_BUDGETS } from '../../platform/storage-items';
 import { browserShopCtrlTabs } from '../shopctrl/tabs';
 import type { VaultService } from '../vault/vault';
-import { createDetectHandlers } from './handlers';
+import { createRotationWatchHandlers } from './handlers';
 import { createSightingStore } from './sightings';
 import { sightingStorage } from '../../platform/storage-items';
 
 /** Secrets the content script reports, the panel's actions, the ShopCtrl hand-off. */
 export function rotationWatchBackground({ vault }: { vault: VaultService }) {
-  const watch = createDetectHandlers({
+  const watch = createRotationWatchHandlers({
     vault,
     sightings: createSightingStore(
       { get: sightingStorage.get, set: budgeted(sightingStorage.set, SESSION_BUDGETS.sightings, 'rotation sightings') },

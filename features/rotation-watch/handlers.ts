@@ -24,7 +24,7 @@ import type { VaultService } from '../vault/vault';
  * No stored secret ever goes back to either: the panel learns the answer and the entry's alias.
  */
 
-export interface DetectHandlerDeps {
+export interface RotationWatchDeps {
   vault: VaultService;
   sightings: SightingStore;
   shopCtrl: ShopCtrlTabs;
@@ -47,7 +47,7 @@ type SightingHandlers = Pick<
   | 'rotationWatch.sendToShopCtrl'
 >;
 
-export interface DetectHandlers {
+export interface RotationWatchHandlers {
   handlers: SightingHandlers;
   /** Saves asked for while the vault was locked; call when it has been unlocked. */
   completePendingSaves(): Promise<void>;
@@ -55,7 +55,7 @@ export interface DetectHandlers {
 
 const OUTDATED = 'This LWA Vault panel is out of date. Reload the page to see the secret again.';
 
-export function createDetectHandlers(deps: DetectHandlerDeps): DetectHandlers {
+export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWatchHandlers {
   const { vault, sightings, now } = deps;
 
   // Saves run one at a time: a click, the unlock watcher and a panel refresh may all try at once.

@@ -36,8 +36,5 @@ export function vaultBackground(on: { entriesChanged: () => void; locked: () => 
         await on.locked();
       },
     },
-  } satisfies BackgroundFeature<'vault.status' | 'vault.create' | 'vault.unlock' | 'vault.lock' | 'vault.changePassphrase'> & {
-    service: unknown;
-    touch: unknown;
-  };
+  } satisfies BackgroundFeature<keyof ReturnType<typeof createVaultHandlers>> & { service: unknown; touch: unknown };
 }

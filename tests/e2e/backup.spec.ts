@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { EntryMeta, EntrySecrets } from '../../features/vault/schema';
 import { expect, test } from './fixtures';
 import { DAY } from './support/clock';
-import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
 import { createVault, seedEntry, send } from './support/messages';
 import { expectNoSeriousA11yViolations } from './support/axe';
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { confirm, consentUrl, expectResultFilled, openSignIn, openWizard, serveAmazon, startFromUrl, type AmazonStandIn } from './support/authorize-flow';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
-import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
 import { send } from './support/messages';
 
 test.use({

@@ -12,7 +12,7 @@ import {
   REDIRECT_WATCHER_EVENTS,
 } from './support/authorize-flow';
 import { expect, test, type Chrome, type ExtensionBrowser } from './fixtures';
-import { CLIENT_ID, CLIENT_SECRET } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET } from '../support/identifiers';
 import { PASSPHRASE, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;

@@ -1,6 +1,6 @@
 import { expect, test, type Chrome } from './fixtures';
 import { CLOCK_START, DAY, installClock } from './support/clock';
-import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET } from '../support/identifiers';
 import { openUnlockedPopup, PASSPHRASE, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DAY } from './support/clock';
-import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
 import { createVault, PASSPHRASE, seedEntry, send } from './support/messages';
 import { expectNoSeriousA11yViolations } from './support/axe';
 

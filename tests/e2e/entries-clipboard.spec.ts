@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CLIENT_ID, CLIENT_SECRET } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET } from '../support/identifiers';
 import { openUnlockedPopup, seedEntry } from './support/messages';
 
 // A plain http page granted clipboard access reads the clipboard back (docs/toolchain.md: not an extension page).

@@ -1,6 +1,6 @@
 import { expect, test, type Chrome } from './fixtures';
 import { DAY } from './support/clock';
-import { CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET, NEW_CLIENT_SECRET, OTHER_CLIENT_ID, REFRESH_TOKEN } from './support/identifiers';
+import { CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET, NEW_CLIENT_SECRET, OTHER_CLIENT_ID, REFRESH_TOKEN } from '../support/identifiers';
 import { openUnlockedPopup, PASSPHRASE, seedEntry, send } from './support/messages';
 
 declare const chrome: Chrome;

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { fixturePage, SELLER_CONSOLE_URL } from './support/amazon-console';
-import { clientId, secret } from './support/identifiers';
+import { clientId, secret } from '../support/identifiers';
 import { PASSPHRASE, seedVault, send } from './support/messages';
 import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 

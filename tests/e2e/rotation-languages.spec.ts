@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { fixturePage, rotateSecret } from './support/amazon-console';
 import { DAY, utcMidnight } from './support/clock';
-import { clientId, secret } from './support/identifiers';
+import { clientId, secret } from '../support/identifiers';
 import { seedVault, send } from './support/messages';
 import { card, cardHeadings, expectNoOverlapAtBothSizes, readyPanel } from './support/on-page-ui';
 

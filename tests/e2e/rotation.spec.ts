@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { consolePage, fixturePage, LOOKALIKES_URL, openApp, rotateSecret, SELLER_CONSOLE_URL, VENDOR_CONSOLE_URL } from './support/amazon-console';
 import { DAY, utcMidnight } from './support/clock';
-import { clientId, hex, secret } from './support/identifiers';
+import { clientId, hex, secret } from '../support/identifiers';
 import { eventDetails, PASSPHRASE, seedVault, send } from './support/messages';
 import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { consolePage, rotateInVendorCentral, SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage, VENDOR_CONSOLE_URL } from './support/amazon-console';
-import { clientId, secret } from './support/identifiers';
+import { clientId, secret } from '../support/identifiers';
 import { seedVault } from './support/messages';
 import { closedShadowTexts } from './support/on-page-ui';
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { consolePage, fixturePage, rotateInVendorCentral, SHOPCTRL_DASHBOARD_URL, SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage, VENDOR_CONSOLE_URL } from './support/amazon-console';
-import { clientId, secret } from './support/identifiers';
+import { clientId, secret } from '../support/identifiers';
 import { eventDetails, type SeedEntry, seedVault, send } from './support/messages';
 import { closedShadowTexts, panelSettled } from './support/on-page-ui';
 import type { ExtensionBrowser } from './fixtures';

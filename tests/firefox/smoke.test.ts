@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage, SELLER_CONSOLE_URL } from '../e2e/support/amazon-console';
-import { clientId, secret } from '../e2e/support/identifiers';
+import { clientId, secret } from '../support/identifiers';
 import { startTestServer, type TestServer } from '../e2e/support/server';
 import { waitForExtensionFrame } from './support/extension-frame';
 import { FirefoxExtension, type HttpAnswer } from './support/firefox';

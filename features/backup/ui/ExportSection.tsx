@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { RequestError, send } from '../../../platform/client';
+import { send } from '../../../platform/client';
+import { useSubmission } from '../../../components/useSubmission';
 import { assessPassphrase } from '../../vault/passphrase';
 import { PassphraseField } from '../../../components/PassphraseField';
 import { downloadText } from '../../../components/download';
@@ -10,27 +11,20 @@ import type { BackupProgress } from '../protocol';
 export function ExportSection({ progress }: { progress: BackupProgress | null }) {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const { busy, message, setMessage, run } = useSubmission();
   const strength = assessPassphrase(passphrase);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!strength.ok) return setMessage({ kind: 'error', text: strength.hint });
     if (passphrase !== repeat) return setMessage({ kind: 'error', text: 'The two passphrases differ.' });
-    setBusy(true);
-    setMessage(undefined);
-    try {
+    await run(async () => {
       const reply = await send('backup.export', { passphrase });
       downloadText(reply.fileName, reply.text, 'application/json');
       setPassphrase('');
       setRepeat('');
-      setMessage({ kind: 'success', text: `${reply.message} Saved as ${reply.fileName}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'The backup was not created. Try again.' });
-    } finally {
-      setBusy(false);
-    }
+      return `${reply.message} Saved as ${reply.fileName}.`;
+    }, 'The backup was not created. Try again.');
   };
 
   return (

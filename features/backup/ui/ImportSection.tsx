@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { RequestError, send } from '../../../platform/client';
+import { send } from '../../../platform/client';
+import { useSubmission } from '../../../components/useSubmission';
 import type { BackupProgress } from '../protocol';
 import { PassphraseField } from '../../../components/PassphraseField';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -8,23 +9,16 @@ import { ProgressBar } from '../../../components/ProgressBar';
 export function ImportSection({ progress, popout }: { progress: BackupProgress | null; popout: boolean }) {
   const [file, setFile] = useState<File>();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const { busy, message, run } = useSubmission();
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!file) return;
-    setBusy(true);
-    setMessage(undefined);
-    try {
+    await run(async () => {
       const reply = await send('backup.import', { text: await file.text(), passphrase });
       setPassphrase('');
-      setMessage({ kind: 'success', text: `Imported: ${reply.message}` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'The backup was not imported. Your vault is unchanged.' });
-    } finally {
-      setBusy(false);
-    }
+      return `Imported: ${reply.message}`;
+    }, 'The backup was not imported. Your vault is unchanged.');
   };
 
   return (

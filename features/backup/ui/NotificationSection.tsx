@@ -1,25 +1,19 @@
 import { useState } from 'preact/hooks';
-import { RequestError, send } from '../../../platform/client';
+import { send } from '../../../platform/client';
+import { useSubmission } from '../../../components/useSubmission';
 
 /** Paste an Amazon rotation notification: the entry with its client id takes Amazon's exact dates (and new secret). */
 export function NotificationSection() {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const { busy, message, run } = useSubmission();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setMessage(undefined);
-    try {
+    await run(async () => {
       const reply = await send('backup.applyNotification', { text });
       setText(''); // it may hold a new secret
-      setMessage({ kind: 'success', text: reply.message });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'The notification was not applied.' });
-    } finally {
-      setBusy(false);
-    }
+      return reply.message;
+    }, 'The notification was not applied.');
   };
 
   return (

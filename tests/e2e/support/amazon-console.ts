@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Frame, type Page } from '@playwright/test';
 import { inDays } from './clock';
-import { clientId, secret } from './identifiers';
+import { clientId, secret } from '../../support/identifiers';
 import { readyPanel } from './on-page-ui';
 import { fixturePath } from './server';
 

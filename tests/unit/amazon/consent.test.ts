@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_STATE_WARNING, buildConsentUrl, newState, parseConsentUrl } from '../../../features/amazon/consent';
 import { MARKETPLACES } from '../../../features/amazon/hosts';
-import { APPLICATION_ID, CLIENT_ID, LEGACY_APPLICATION_ID } from './fixtures';
+import { APPLICATION_ID, CLIENT_ID, LEGACY_APPLICATION_ID } from '../../support/identifiers';
 
 const STATE = 'c0ffee'.repeat(4);
 

@@ -27,7 +27,7 @@ import {
   REFRESH_TOKEN,
   SELLER_ID,
   VENDOR_GROUP_ID,
-} from './fixtures';
+} from '../../support/identifiers';
 
 const messageOf = (check: Check): string => (check.ok ? '' : check.message);
 

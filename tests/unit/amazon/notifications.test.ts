@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRotationNotification } from '../../../features/amazon/notifications';
-import { APPLICATION_ID, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET } from './fixtures';
+import { APPLICATION_ID, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET } from '../../support/identifiers';
 
 /** Amazon's examples (docs/amazon.md §4, ROT-SAMPLE), with synthetic identifiers. */
 const newSecret = () => ({

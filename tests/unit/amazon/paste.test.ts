@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCredentialBlock } from '../../../features/amazon/paste';
-import { ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET, OTHER_CLIENT_SECRET, REFRESH_TOKEN } from './fixtures';
+import { ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_SECRET, OTHER_CLIENT_SECRET, REFRESH_TOKEN } from '../../support/identifiers';
 
 describe('parseCredentialBlock', () => {
   it.each([

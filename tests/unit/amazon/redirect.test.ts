@@ -7,7 +7,7 @@ import {
   codeMsLeft,
   validateResultUrl,
 } from '../../../features/amazon/redirect';
-import { APPLICATION_ID, SELLER_ID } from './fixtures';
+import { APPLICATION_ID, SELLER_ID } from '../../support/identifiers';
 
 const CODE = 'RHxampleCode12345678';
 const DOC_EXAMPLE =

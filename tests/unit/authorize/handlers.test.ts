@@ -66,7 +66,6 @@ describe('background wiring', () => {
     const details = { url: resultUrl('RHwired', 'w1'), tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1 };
     await fakeBrowser.webNavigation.onBeforeNavigate.trigger(details as never);
     await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...details, error: 'net::ERR_CONNECTION_REFUSED' } as never);
-    await new Promise((r) => setTimeout(r, 20));
     const stored = await captureStateItem.getValue();
     expect(stored?.captures).toHaveLength(1);
     expect(stored?.captures[0]).toMatchObject({ code: 'RHwired', verified: true });
@@ -90,7 +89,6 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
       timeStamp: Date.now(),
       ...extra,
     }) as never;
-  const settle = () => new Promise((r) => setTimeout(r, 20));
 
   it('listens non-blocking, main frames on the Amazon console hosts only', () => {
     authorizeBackground({ entries: fakeEntries().api });
@@ -107,13 +105,11 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
     const url = resultUrl('RH302wired', 'w2');
     const at = Date.now() - 1000;
     await beforeRedirect.trigger(redirect(url, { timeStamp: at }));
-    await settle();
     expect((await captureStateItem.getValue())?.captures).toEqual([
       expect.objectContaining({ code: 'RH302wired', via: 'redirect', verified: true, capturedAt: at, tabId: 7 }),
     ]);
     const nav = { url, tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1 };
     await fakeBrowser.webNavigation.onCommitted.trigger({ ...nav, transitionType: 'link', transitionQualifiers: [] } as never);
-    await settle();
     expect((await captureStateItem.getValue())?.captures).toHaveLength(1);
   });
 
@@ -121,12 +117,10 @@ describe('background wiring: Amazon\'s HTTP redirect (webRequest)', () => {
     const { handlers } = authorizeBackground({ entries: fakeEntries().api });
     await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('w3') } });
     await beforeRedirect.trigger(redirect('https://sellercentral.amazon.com/signin?return_to=%2Fhome'));
-    await settle();
     expect(await captureStateItem.getValue()).toMatchObject({ captures: [], pending: [expect.not.objectContaining({ loginHop: expect.anything() })] });
     const login =
       'https://login.example.com/amazon?amazon_callback_uri=https%3A%2F%2Fsellercentral.amazon.com%2Fapps%2Fauthorize%2Fconfirm%2Fx&amazon_state=as&selling_partner_id=A3FHEXAMPLEYWS';
     await beforeRedirect.trigger(redirect(login));
-    await settle();
     const stored = await captureStateItem.getValue();
     expect(stored?.captures).toHaveLength(0);
     expect(stored?.pending[0]?.loginHop).toMatchObject({ host: 'login.example.com', sellingPartnerId: 'A3FHEXAMPLEYWS' });

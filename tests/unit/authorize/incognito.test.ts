@@ -39,7 +39,6 @@ describe('incognito session end', () => {
     const { service, dismiss } = await capturedIn({ incognito: 7, normal: 8 });
     windowsLeft([false, true]);
     await fakeBrowser.windows.onRemoved.trigger(3);
-    await new Promise((r) => setTimeout(r, 10));
     expect(dismiss).not.toHaveBeenCalled();
     expect((await service.view()).captures).toHaveLength(2);
   });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDetectHandlers } from '../../../features/rotation-watch/handlers';
+import { createRotationWatchHandlers } from '../../../features/rotation-watch/handlers';
 import type { RequestData } from '../../../platform/protocol';
 import type { SenderLike } from '../../../platform/sender';
 import { asSender, TEST_EXTENSION_ORIGIN as ORIGIN } from '../support/callers';
@@ -20,7 +20,7 @@ function setup(answer?: () => PageFillResult) {
   const storage = memoryStorage();
   const tabs = fakeTabs(answer ? { answer } : {});
   let n = 0;
-  const detect = createDetectHandlers({
+  const detect = createRotationWatchHandlers({
     vault: v.vault,
     sightings: createSightingStore(storage, () => v.clock.now),
     shopCtrl: tabs.api,

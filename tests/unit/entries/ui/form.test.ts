@@ -19,7 +19,7 @@ import {
   REFRESH_TOKEN,
   SELLER_ID,
   VENDOR_GROUP_ID,
-} from '../../amazon/fixtures';
+} from '../../../support/identifiers';
 import { entryMeta } from '../../deadlines/fixtures';
 import { at } from '../../support/time';
 

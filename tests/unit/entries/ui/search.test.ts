@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesQuery } from '../../../../features/entries/ui/search';
-import { CLIENT_ID } from '../../amazon/fixtures';
+import { CLIENT_ID } from '../../../support/identifiers';
 
 describe('matchesQuery', () => {
   const entry = { alias: 'ShopCtrl 1P Germany', clientId: CLIENT_ID };

@@ -47,7 +47,8 @@ const button = (root: HTMLElement, name: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name)!;
 const status = (root: HTMLElement) => root.querySelector('[role=status]')!.textContent ?? '';
 const press = async (el: HTMLElement) => act(async () => void el.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 })));
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 30)));
+/** One turn of the event loop: the panel's api calls (resolved fakes) settle and it re-renders. */
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 afterEach(() => {
   if (container) render(null, container);
@@ -115,9 +116,11 @@ describe('Panel', () => {
     await press(button(root, 'Open LWA Vault'));
     expect(fake.openVault).toHaveBeenCalled();
     view = { ...view, vault: 'unlocked', save: 'saved', savedAlias: 'US seller' };
-    await flush();
-    await flush();
-    expect(status(root)).toContain('Unlocked: Saved to “US seller”');
+    // The panel asks again on its poll (every 10 ms here) until the save completed.
+    await vi.waitFor(async () => {
+      await flush();
+      expect(status(root)).toContain('Unlocked: Saved to “US seller”');
+    });
   });
 
   it('offers a prefilled new entry when none matches', async () => {

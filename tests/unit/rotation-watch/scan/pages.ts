@@ -19,19 +19,8 @@ export async function closeAll(): Promise<void> {
   await Promise.all(windows.map((win) => win.happyDOM.close()));
 }
 
-/** Deterministic lowercase hex of `length` characters (different per seed). */
-export function hex(length: number, seed: number): string {
-  let out = '';
-  let x = seed * 2654435761;
-  while (out.length < length) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out += (x >>> 16).toString(16).padStart(4, '0');
-  }
-  return out.slice(0, length);
-}
 
-export const secret = (seed: number): string => `amzn1.oa2-cs.v1.${hex(64, seed)}`;
-export const clientId = (seed: number): string => `amzn1.application-oa2-client.${hex(32, seed + 1000)}`;
+export { clientId, hex, secret } from '../../../support/identifiers';
 
 export const SELLER_CONSOLE = 'https://sellercentral.amazon.com/sellingpartner/developerconsole';
 export const VENDOR_CONSOLE = 'https://vendorcentral.amazon.com/sellingpartner/developerconsole';

@@ -19,7 +19,7 @@ import { createDock } from './dock';
  * Each frame's content script handles its own document. Same-origin `about:` frames (srcdoc, about:blank),
  * where no content script runs, are handled by the frame that contains them.
  */
-export interface CaptureDeps {
+export interface ReportSecretsDeps {
   doc: Document;
   report(data: Request<'rotationWatch.report'>): Promise<Replies['rotationWatch.report']>;
   /** `chrome-extension://<dynamic id>/panel.html` */
@@ -28,7 +28,7 @@ export interface CaptureDeps {
   watch?: WatchOptions;
 }
 
-export function startSecretCapture(deps: CaptureDeps): () => void {
+export function startReportingSecrets(deps: ReportSecretsDeps): () => void {
   const { doc } = deps;
   const now = deps.now ?? Date.now;
   const memory = createPreRotationMemory();

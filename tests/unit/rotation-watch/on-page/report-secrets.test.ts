@@ -2,7 +2,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Request } from '../../../../platform/protocol';
-import { startSecretCapture } from '../../../../features/rotation-watch/on-page/capture';
+import { startReportingSecrets } from '../../../../features/rotation-watch/on-page/report-secrets';
 import { clientId, hex, secret } from '../helpers';
 
 const PANEL_URL = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/panel.html';
@@ -30,7 +30,7 @@ function userClick(el: Element): void {
 function start(doc: Document, fail: (data: Request<'rotationWatch.report'>) => boolean = () => false) {
   const reports: Request<'rotationWatch.report'>[] = [];
   let n = 0;
-  const stop = startSecretCapture({
+  const stop = startReportingSecrets({
     doc,
     report: async (data) => {
       reports.push(data);
@@ -47,7 +47,7 @@ const modal = (cid: string, shown: string) =>
   `<div role="dialog"><p>Client identifier: <span>${cid}</span></p><p>Client secret: <code id="s">${shown}</code></p>
    <button type="button" id="rotate">Geheimnis rotieren</button></div>`;
 
-describe('startSecretCapture', () => {
+describe('startReportingSecrets', () => {
   it('reports each secret once with its client id, and lists it in one docked panel the page cannot look into', async () => {
     const doc = consolePage(modal(clientId(1), secret(1)));
     const { reports, stop } = start(doc);

@@ -49,6 +49,8 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['panel.html'], matches: AMAZON_CONSOLE_MATCHES, use_dynamic_url: true }],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'LWA Vault' },
+    // Opens the popup from the keyboard; users can change it at chrome://extensions/shortcuts.
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open LWA Vault' } },
     // Authorize → token exchange: asked for only when the user first exchanges a code (features/authorize/settings.ts).
     optional_host_permissions: [...TOKEN_ENDPOINT_PERMISSIONS, ...SP_API_PERMISSIONS],
     ...(browser === 'firefox'

@@ -33,12 +33,14 @@ export function CopyButton({ text, label, onCopied }: Props) {
     }
   };
 
+  // Success shows on the button itself, which keeps its size: nothing moves under the pointer. A warning stays in words.
+  const copied = status.startsWith('Copied') && !status.startsWith('Copied, but');
   return (
     <span class="copy">
-      <button type="button" onClick={copy} aria-label={`Copy ${label}`}>
-        Copy
+      <button type="button" onClick={copy} aria-label={`Copy ${label}`} data-copied={copied || undefined}>
+        {copied ? 'Copied ✓' : 'Copy'}
       </button>
-      <span class="copy-status" role="status">
+      <span class={copied ? 'sr-only' : 'copy-status'} role="status">
         {status}
       </span>
     </span>

@@ -1,4 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { focusWasLost } from './focus';
 
 interface Props {
   label: string;
@@ -14,6 +15,9 @@ interface Props {
 export function PassphraseField({ label, value, onInput, autoComplete, autoFocus, describedBy, invalid }: Props) {
   const id = useId();
   const [shown, setShown] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // The autofocus attribute only works at page load: after locking, the field must take focus itself.
+  useEffect(() => void (autoFocus && focusWasLost() && input.current?.focus()), []);
   return (
     <div>
       <label for={id}>{label}</label>
@@ -24,7 +28,7 @@ export function PassphraseField({ label, value, onInput, autoComplete, autoFocus
           value={value}
           maxLength={1024}
           autoComplete={autoComplete}
-          autoFocus={autoFocus}
+          ref={input}
           spellcheck={false}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}

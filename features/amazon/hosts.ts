@@ -94,3 +94,13 @@ export function regionOfHost(hostname: string): Region | undefined {
 export function consentHostFor(marketplace: Marketplace, kind: Kind): string | undefined {
   return (kind === 'seller' ? marketplace.sellerHosts : marketplace.vendorHosts)[0];
 }
+
+/** The marketplace whose Central stands for a region when the entry names none (the region's main host, docs/amazon.md §1). */
+const MAIN_MARKETPLACE_OF_REGION: Record<Region, string> = { NA: 'US', EU: 'DE', FE: 'JP' };
+
+/** Developer Central of an app: `/sellingpartner/developerconsole` on its Seller or Vendor Central host (docs/amazon.md §1). */
+export function developerCentralUrl(kind: Kind, region: Region, marketplaceCode?: string): string {
+  const named = marketplaceCode === undefined ? undefined : marketplaceByCode(marketplaceCode);
+  const marketplace = named?.region === region ? named : marketplaceByCode(MAIN_MARKETPLACE_OF_REGION[region])!;
+  return `https://${consentHostFor(marketplace, kind)}/sellingpartner/developerconsole`;
+}

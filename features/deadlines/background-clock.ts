@@ -26,7 +26,7 @@ export function createBackgroundClock({ listEntries, thresholds }: BackgroundClo
       await paintBadge(badge);
       // A capture that landed while this painted must not lose its hint.
       const late = await captureHint();
-      if (late) await paintBadge({ ...late, level: 'ok' });
+      if (late) await paintBadge(late);
     },
     notify: (reminders) => notifier.show(reminders),
     now: Date.now,

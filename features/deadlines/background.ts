@@ -20,5 +20,5 @@ export function deadlinesBackground({ vault }: { vault: Pick<VaultService, 'list
       await ensureClockAlarm().catch(() => undefined);
       await repaint();
     },
-  } satisfies BackgroundFeature<'deadlines.refreshBadge' | 'deadlines.calendar'> & { clock: unknown; repaint: () => Promise<void> };
+  } satisfies BackgroundFeature<'deadlines.refreshBadge' | 'deadlines.due' | 'deadlines.calendar'> & { clock: unknown; repaint: () => Promise<void> };
 }

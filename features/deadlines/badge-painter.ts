@@ -12,7 +12,7 @@ export interface BadgeAction {
 /** White text: every BADGE_COLORS background keeps it at a contrast of 4.5:1 or more. */
 export const BADGE_TEXT_COLOR = '#FFFFFF';
 
-export async function paintBadge(badge: Badge, action: BadgeAction = browser.action): Promise<void> {
+export async function paintBadge(badge: Pick<Badge, 'text' | 'color' | 'title'>, action: BadgeAction = browser.action): Promise<void> {
   await Promise.all([
     action.setBadgeText({ text: badge.text }),
     action.setBadgeBackgroundColor({ color: badge.color }),

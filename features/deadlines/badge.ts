@@ -6,6 +6,7 @@ import {
   CREDENTIAL_DEADLINE_KINDS,
   daysAndLevel,
   deadlinesOf,
+  secretDateUnknown,
   type DeadlineKind,
   type DeadlineMeta,
 } from './countdown';
@@ -13,12 +14,23 @@ import { DEADLINE_LABELS } from './labels';
 import { LEVEL_THRESHOLD_DAYS, MS_PER_DAY, severityOf, type Level } from './rules';
 
 export interface Badge {
-  /** '' (nothing due within 30 days), '7d' / '0d' (days left of the most urgent), or '!' (something overdue). */
+  /** '' (nothing due within 30 days), '7d' / '0d' (days left of the most urgent), '?' (a secret's date is unknown), or '!' (something overdue). */
   text: string;
   /** Badge background for `level`; white text stays readable on every one (contrast ≥ 4.5:1). */
   color: string;
   /** Tooltip: "LWA Vault — due: ShopCtrl 1P secret in 7 days; Cleo DE authorization overdue". */
   title: string;
+  level: Level;
+  /** The most severe due items (at most BADGE_TITLE_MAX_ITEMS), for the locked screen; metadata only. */
+  due: DueLine[];
+  /** Due items beyond `due`. */
+  more: number;
+}
+
+export interface DueLine {
+  alias: string;
+  /** "secret in 5 days", "authorization overdue", "secret date unknown". */
+  what: string;
   level: Level;
 }
 
@@ -28,6 +40,7 @@ export const BADGE_COLORS: Record<Level, string> = {
   ok: '#455A64',
   notice: '#1565C0',
   soon: '#8A5300',
+  unknown: '#6A1B9A',
   urgent: '#C62828',
   overdue: '#7F0000',
 };
@@ -57,34 +70,46 @@ export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: str
   const first: DueItem[] = [];
   let dueCount = 0;
   let worst: DueItem | undefined;
+  const add = (item: DueItem) => {
+    dueCount += 1;
+    if (worst === undefined || compareDue(item, worst) < 0) worst = item;
+    keepFirst(first, item, BADGE_TITLE_MAX_ITEMS);
+  };
   for (const meta of metas) {
+    const { alias, id = '' } = meta;
+    if (secretDateUnknown(meta)) add({ alias, id, kind: 'secret', at: Number.POSITIVE_INFINITY, daysLeft: Number.NaN, level: 'unknown' });
     for (const deadline of deadlinesOf(meta, now)) {
       if (!CREDENTIAL_DEADLINE_KINDS.includes(deadline.kind)) continue;
       // Cheap pre-filter: a day boundary and a DST shift cannot bring a deadline 32 × 24 h away inside 30 days.
       if (deadline.at - now > (BADGE_WINDOW_DAYS + 2) * MS_PER_DAY) continue;
       const { daysLeft, level } = daysAndLevel(deadline.at, now, today, timeZone);
       if (level !== 'overdue' && daysLeft > BADGE_WINDOW_DAYS) continue;
-      const { alias, id = '' } = meta;
-      const item: DueItem = { alias, id, kind: deadline.kind, at: deadline.at, daysLeft, level };
-      dueCount += 1;
-      if (worst === undefined || compareDue(item, worst) < 0) worst = item;
-      keepFirst(first, item, BADGE_TITLE_MAX_ITEMS);
+      add({ alias, id, kind: deadline.kind, at: deadline.at, daysLeft, level });
     }
   }
   if (worst === undefined) {
     const title = `${TITLE_PREFIX} — nothing due in the next ${BADGE_WINDOW_DAYS} days`;
-    return { text: '', color: BADGE_COLORS.ok, title, level: 'ok' };
+    return { text: '', color: BADGE_COLORS.ok, title, level: 'ok', due: [], more: 0 };
   }
-  const text = worst.level === 'overdue' ? '!' : `${worst.daysLeft}d`;
-  const names = first.map((item) => `${item.alias} ${DEADLINE_LABELS[item.kind]} ${dueWhen(item)}`);
+  const text = badgeText(worst);
+  const due = first.map((item) => ({ alias: item.alias, what: `${DEADLINE_LABELS[item.kind]} ${dueWhen(item)}`, level: item.level }));
+  const names = due.map((line) => `${line.alias} ${line.what}`);
   const more = dueCount - first.length;
   if (more > 0) names.push(`and ${more} more`);
   const title = `${TITLE_PREFIX} — due: ${names.join('; ')}`;
-  return { text, color: BADGE_COLORS[worst.level], title, level: worst.level };
+  return { text, color: BADGE_COLORS[worst.level], title, level: worst.level, due, more };
+}
+
+/** The badge's few characters for its most severe item: the one place a level becomes badge text. */
+function badgeText(worst: DueItem): string {
+  if (worst.level === 'overdue') return '!';
+  if (worst.level === 'unknown') return '?';
+  return `${worst.daysLeft}d`;
 }
 
 function dueWhen(item: DueItem): string {
   if (item.level === 'overdue') return 'overdue';
+  if (item.level === 'unknown') return 'date unknown';
   if (item.daysLeft === 0) return 'today';
   if (item.daysLeft === 1) return 'tomorrow';
   return `in ${item.daysLeft} days`;
@@ -94,7 +119,7 @@ function dueWhen(item: DueItem): string {
 function compareDue(a: DueItem, b: DueItem): number {
   return (
     severityOf(b.level) - severityOf(a.level) ||
-    a.at - b.at ||
+    (a.at === b.at ? 0 : a.at - b.at) ||
     compareText(a.alias, b.alias) ||
     compareText(a.id, b.id)
   );
@@ -116,5 +141,5 @@ export function withFailingChecks(badge: Badge, metas: readonly Pick<EntryMeta, 
   const names = failing.slice(0, BADGE_TITLE_MAX_ITEMS).map((m) => `${m.alias} ${CHECK_OUTCOMES[m.credentialCheck!.outcome].label}`);
   const more = failing.length > BADGE_TITLE_MAX_ITEMS ? `; and ${failing.length - BADGE_TITLE_MAX_ITEMS} more` : '';
   const title = `${badge.title}\nCredential check failing: ${names.join('; ')}${more}`;
-  return { text: '!', color: BADGE_COLORS.overdue, title, level: 'overdue' };
+  return { ...badge, text: '!', color: BADGE_COLORS.overdue, title, level: 'overdue' };
 }

@@ -31,7 +31,8 @@ export type DeadlineMeta = Pick<
   | 'authorizedAt'
   | 'authorizationRenewAt'
   | 'resultCapturedAt'
->;
+> &
+  Partial<Pick<EntryMeta, 'hasSecret'>>;
 
 export interface CountdownOptions {
   /** IANA zone the user counts days in; defaults to the runtime's zone. */
@@ -80,6 +81,11 @@ export function deadlinesOf(meta: DeadlineMeta, now: number): Deadline[] {
     deadlines.push({ kind: 'result-code', at: meta.resultCapturedAt + CODE_LIFETIME_MS, stated: false });
   }
   return deadlines;
+}
+
+/** The entry holds a secret but the user gave neither its expiry nor its issue day: nothing to count from. */
+export function secretDateUnknown(meta: DeadlineMeta): boolean {
+  return meta.hasSecret === true && meta.secretExpiresAt === undefined && meta.secretIssuedAt === undefined;
 }
 
 /**
@@ -150,8 +156,8 @@ export function mostUrgent(
 export type UrgencyMeta = DeadlineMeta & { alias: string; id?: string };
 
 /**
- * Entries sorted for a list: overdue first (most overdue on top), then by fewest local calendar days left, then
- * entries with no deadline; ties by alias, then id. Returns a new array.
+ * Entries sorted for a list: overdue first (most overdue on top), then secrets of unknown date, then by fewest local
+ * calendar days left, then entries with no deadline; ties by alias, then id. Returns a new array.
  */
 export function byUrgency<T extends UrgencyMeta>(
   metas: readonly T[],
@@ -161,9 +167,10 @@ export function byUrgency<T extends UrgencyMeta>(
   const today = localDayNumber(now, timeZone);
   const keyed = metas.map((meta) => {
     const deadline = mostUrgent(meta, now);
-    if (!deadline) return { meta, group: 2, days: 0 };
+    const unknown = secretDateUnknown(meta);
+    if (!deadline) return { meta, group: unknown ? 1 : 3, days: 0 };
     const { daysLeft, level } = daysAndLevel(deadline.at, now, today, timeZone);
-    return { meta, group: level === 'overdue' ? 0 : 1, days: daysLeft };
+    return { meta, group: level === 'overdue' ? 0 : unknown ? 1 : 2, days: daysLeft };
   });
   keyed.sort(
     (a, b) =>

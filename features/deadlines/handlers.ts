@@ -1,6 +1,7 @@
 import type { Handlers } from '../../platform/router';
 import type { VaultService } from '../vault/vault';
 import type { RotationClock } from './clock';
+import { badgeFor } from './badge';
 import { calendarFor } from './ics';
 
 export interface DeadlinesDeps {
@@ -12,11 +13,15 @@ export interface DeadlinesDeps {
 
 export const CALENDAR_FILE_NAME = 'lwa-vault-deadlines.ics';
 
-export function createDeadlinesHandlers(deps: DeadlinesDeps): Pick<Handlers, 'deadlines.refreshBadge' | 'deadlines.calendar'> {
+export function createDeadlinesHandlers(deps: DeadlinesDeps): Pick<Handlers, 'deadlines.refreshBadge' | 'deadlines.due' | 'deadlines.calendar'> {
   return {
     'deadlines.refreshBadge': async () => {
       const run = await deps.clock.refresh();
       return { text: run.badge.text, title: run.badge.title, ms: Math.round(run.badgeMs * 100) / 100 };
+    },
+    'deadlines.due': async () => {
+      const { due, more } = badgeFor((await deps.vault.listEntries()).entries, deps.now());
+      return { due, more };
     },
     'deadlines.calendar': async () => {
       const { entries } = await deps.vault.listEntries();

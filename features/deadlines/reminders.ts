@@ -5,6 +5,7 @@ import {
   CREDENTIAL_DEADLINE_KINDS,
   daysAndLevel,
   deadlinesOf,
+  secretDateUnknown,
   type Deadline,
   type DeadlineKind,
   type DeadlineMeta,
@@ -14,8 +15,12 @@ import { MS_PER_DAY, PREVIOUS_SECRET_GRACE_DAYS } from './rules';
 
 /** A threshold of 0 means "overdue": the deadline instant has passed. */
 export const OVERDUE_THRESHOLD = 0;
-/** Days before a deadline at which to remind: Amazon's notice, the console banner, a week, the day before, overdue. */
-export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = [90, 30, 7, 1, OVERDUE_THRESHOLD];
+/** Days before a deadline at which to remind: Amazon's own expiry notification cadence, then overdue (docs/amazon.md §4). */
+export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = [90, 60, 30, 15, 7, 1, OVERDUE_THRESHOLD];
+/** The threshold of the one reminder about a secret whose date is unknown (it has no day count). */
+export const DATE_UNKNOWN_THRESHOLD = -1;
+/** The marker instant of a secret whose date is unknown: no real deadline sits within the tolerance of it. */
+const DATE_UNKNOWN_AT = 0;
 
 /**
  * A deadline that moves by less than this is the same deadline restated (a computed date replaced by the one
@@ -100,6 +105,11 @@ export function dueReminders(
   const reminders: Reminder[] = [];
 
   for (const meta of metas) {
+    if (secretDateUnknown(meta)) {
+      const key = reminderKey(meta.id, 'secret');
+      if (readMarker(sent[key])?.at !== DATE_UNKNOWN_AT) reminders.push(dateUnknownReminder(meta));
+      markers[key] = { at: DATE_UNKNOWN_AT, sent: [] };
+    }
     const pending: Pending[] = [];
     for (const deadline of deadlinesOf(meta, now)) {
       if (!CREDENTIAL_DEADLINE_KINDS.includes(deadline.kind)) continue;
@@ -188,6 +198,18 @@ function reminderFor(
     message += ` Also due: ${also.join('; ')}.`;
   }
   return { entryId: meta.id, deadlineKind: deadline.kind, threshold: shown.threshold, at: deadline.at, title, message };
+}
+
+/** Once per entry, until a date is given: without one the clock cannot warn before the secret stops working. */
+function dateUnknownReminder(meta: ReminderMeta): Reminder {
+  return {
+    entryId: meta.id,
+    deadlineKind: 'secret',
+    threshold: DATE_UNKNOWN_THRESHOLD,
+    at: DATE_UNKNOWN_AT,
+    title: 'Client secret: date unknown',
+    message: `${meta.alias}: LWA Vault does not know when this client secret expires. Open the entry and set the expiry date Developer Central shows.`,
+  };
 }
 
 function futurePhrase(daysLeft: number): string {

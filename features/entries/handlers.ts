@@ -1,7 +1,7 @@
 import { normalizePasted } from '../amazon/identifiers';
 import type { Handlers } from '../../platform/router';
 import type { VaultService } from '../vault/vault';
-import { rotateStoredEntry } from './rotate-entry';
+import { retirePreviousOfStoredEntry, rotateStoredEntry } from './rotate-entry';
 
 /** The entry reads and writes another feature makes for the user (the Authorize wizard saving a Result URL). */
 export type EntriesApi = Pick<VaultService, 'getEntry' | 'createEntry' | 'updateEntry'>;
@@ -22,6 +22,7 @@ type EntriesHandlers = Pick<
   | 'entries.delete'
   | 'entries.events'
   | 'entries.rotate'
+  | 'entries.retirePrevious'
   | 'entries.logEvent'
 >;
 
@@ -65,6 +66,10 @@ export function createEntriesHandlers({ vault, now, touch }: EntriesDeps): Entri
         detail: statedExpiresAt === undefined ? 'new client secret saved' : 'new client secret saved with the expiry Amazon stated',
       });
       return { meta };
+    },
+    'entries.retirePrevious': async ({ data: { id } }) => {
+      await touch();
+      return { meta: await retirePreviousOfStoredEntry(vault, id, now()) };
     },
     'entries.logEvent': async ({ data: { id, type, detail } }) => {
       await touch();

@@ -4,7 +4,7 @@ import { instantSchema, recordIdSchema as id } from '../../platform/schemas';
 import { entryMetaSchema, entrySecretsSchema, type EntryMeta, type EntrySecrets, type VaultEvent } from '../vault/schema';
 
 /** Fields the user edits; id and timestamps are the background's to set. */
-export const entryInputMetaSchema = entryMetaSchema.omit({ id: true, createdAt: true, updatedAt: true });
+export const entryInputMetaSchema = entryMetaSchema.omit({ id: true, createdAt: true, updatedAt: true, hasSecret: true });
 export type EntryInputMeta = z.input<typeof entryInputMetaSchema>;
 
 export interface EntryView {
@@ -50,5 +50,7 @@ export const entriesProtocol = {
     'extension',
     z.object({ id, newSecret: z.string().trim().min(1).max(2048), statedExpiresAt: instantSchema.optional() }),
   ).replies<{ meta: EntryMeta }>(),
+  /** Every system uses the new secret: the previous one leaves its slot (kept in history) and its countdown stops. */
+  'entries.retirePrevious': message('extension', z.object({ id })).replies<{ meta: EntryMeta }>(),
   'entries.logEvent': message('extension', z.object({ id, type: z.literal('copied'), detail: eventDetail })).replies<null>(),
 } as const;

@@ -1,5 +1,5 @@
 import { VaultError } from '../../platform/errors';
-import { rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from './rotate';
+import { retirePreviousSecret, rotatedMetaPatch, rotatedSecretsPatch, rotateSecret } from './rotate';
 import type { EntryMeta } from '../vault/schema';
 import type { EntryChange, VaultService } from '../vault/vault';
 import type { EntryView } from './protocol';
@@ -44,4 +44,12 @@ export function rotationChange({ meta, secrets }: EntryView, input: RotateEntryI
 /** Rotates a stored entry on the vault's write queue: two rotations at once never both move current to previous. */
 export function rotateStoredEntry(vault: Pick<VaultService, 'modifyEntry'>, id: string, input: RotateEntryInput): Promise<EntryMeta> {
   return vault.modifyEntry(id, (entry) => rotationChange(entry, input));
+}
+
+/** Retires the previous secret of a stored entry (kept in its history); a no-op when it has none. */
+export function retirePreviousOfStoredEntry(vault: Pick<VaultService, 'modifyEntry'>, id: string, now: number): Promise<EntryMeta> {
+  return vault.modifyEntry(id, ({ secrets }) => {
+    const retired = retirePreviousSecret(secrets, now);
+    return retired && { ...retired, events: [{ type: 'updated', detail: 'previous client secret retired: every system uses the new one' }] };
+  });
 }

@@ -77,3 +77,19 @@ export function rotatedMetaPatch(meta: EntryMeta): { secretIssuedAt: number | un
     previousSecretExpiresAt: meta.previousSecretExpiresAt ?? null,
   };
 }
+
+/**
+ * The user confirmed every system uses the new secret: the previous slot is emptied (its secret kept in
+ * `retiredSecrets`) and its 7-day countdown stops. Undefined when there is no previous secret to retire.
+ */
+export function retirePreviousSecret(
+  secrets: EntrySecrets,
+  now: number,
+): { meta: { previousSecretExpiresAt: null }; secrets: { previousClientSecret: null; retiredSecrets: NonNullable<EntrySecrets['retiredSecrets']> } } | undefined {
+  const previous = secrets.previousClientSecret;
+  if (previous === undefined) return undefined;
+  return {
+    meta: { previousSecretExpiresAt: null },
+    secrets: { previousClientSecret: null, retiredSecrets: retire(secrets.retiredSecrets, previous, now) },
+  };
+}

@@ -79,6 +79,8 @@ export const entryMetaSchema = z.object({
    * would change every stored record's digest.
    */
   credentialCheck: credentialCheckSchema.optional(),
+  /** Whether the sealed part holds a client secret (the vault sets it on every write): the locked clock tells "date unknown" from "no secret". */
+  hasSecret: z.boolean().optional(),
 });
 export type EntryMeta = z.infer<typeof entryMetaSchema>;
 

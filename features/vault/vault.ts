@@ -160,7 +160,7 @@ const MESSAGES = {
   entryDamaged: 'This entry is damaged and cannot be decrypted. Your other entries are not affected.',
 } as const;
 
-const ENTRY_OWNED_KEYS = new Set(['id', 'createdAt', 'updatedAt']);
+const ENTRY_OWNED_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'hasSecret']);
 
 export function createVaultService(deps: VaultServiceDeps): VaultService {
   const iterations = deps.iterations ?? KDF_DEFAULT_ITERATIONS;
@@ -311,7 +311,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     const events = eventsFor(changedMeta, changedSecrets).map((e) => checkEvent(id, e, at));
     const changed = changedMeta.length > 0 || changedSecrets.length > 0;
     if (!changed && events.length === 0) return entry.meta;
-    const updatedMeta = changed ? { ...meta, updatedAt: at } : entry.meta;
+    const updatedMeta = changed ? withSecretPresence({ ...meta, updatedAt: at }, secrets) : entry.meta;
     await writeAll([{ record: changed ? await sealed(key, updatedMeta, secrets) : entry, events }]);
     return updatedMeta;
   }
@@ -418,8 +418,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         const key = await requireKey();
         const id = newId();
         const at = deps.now();
-        const meta = parseMeta({ ...metaInput, id, createdAt: at, updatedAt: at });
         const secrets = parseSecrets(withoutEmpty(secretsInput));
+        const meta = withSecretPresence(parseMeta({ ...metaInput, id, createdAt: at, updatedAt: at }), secrets);
         const record = await sealed(key, meta, secrets);
         const tx = (await db()).transaction(['entries', 'events'], 'readwrite');
         await Promise.all([
@@ -465,7 +465,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
           const meta = parseMeta(write.meta);
           if (meta.id !== write.id) throw new VaultError('bad-request', 'An entry cannot change its id.');
           const events = write.events.map((e) => checkEvent(write.id, e, at));
-          writes.push({ record: await sealed(key, meta, parseSecrets(write.secrets)), events });
+          const secrets = parseSecrets(write.secrets);
+          writes.push({ record: await sealed(key, withSecretPresence(meta, secrets), secrets), events });
           onProgress?.(index + 1, wanted.length);
         }
         if (writes.length > 0) await writeAll(writes);
@@ -600,6 +601,11 @@ function changedKeys(before: object, after: object): string[] {
   const b = after as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].filter((k) => a[k] !== b[k]).sort();
+}
+
+/** The metadata as written: `hasSecret` always says what the sealed part holds, whatever the caller sent. */
+function withSecretPresence(meta: EntryMeta, secrets: EntrySecrets): EntryMeta {
+  return { ...meta, hasSecret: secrets.clientSecret !== undefined };
 }
 
 function describeChange(meta: string[], secrets: string[]): string {

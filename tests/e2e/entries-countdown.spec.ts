@@ -24,7 +24,7 @@ test('counts down to each deadline under a controlled clock, most urgent first, 
     /^Banner.*Soon\s*Secret in 12 days · 4 Jun 2027$/,
     /^Notice.*Notice\s*Secret in 80 days · 11 Aug 2027$/,
     /^Calm.*OK\s*Secret in 170 days · 9 Nov 2027$/,
-    /^Undated.*No dates set$/,
+    /^Undated.*No secret saved$/,
   ]);
   const banner = rows.filter({ hasText: 'Banner' }).locator('.countdown');
   await expect(banner).toHaveAttribute('data-level', 'soon');
@@ -54,9 +54,9 @@ test('shows every deadline of an entry, and the previous secret’s 7 days after
 
   const deadlines = popup.getByRole('list', { name: 'Deadlines' }).getByRole('listitem');
   await expect(deadlines).toHaveText([
-    /Client secret expires\s*OK\s*in 178 days · 17 Nov 2027\s*computed/,
-    /Previous secret stops working\s*Urgent\s*in 5 days · 28 May 2027\s*date stated by Amazon/,
-    /Authorization renewal due\s*Notice\s*in 65 days · 27 Jul 2027\s*computed/,
+    /Client secret expires\s*OK\s*in 178 days · 17 Nov 2027\s*180 days after it was issued/,
+    /Previous secret stops working\s*Urgent\s*in 5 days · 28 May 2027\s*7 days after the rotation/,
+    /Authorization renewal due\s*Notice\s*in 65 days · 27 Jul 2027\s*365 days after it was authorized/,
   ]);
 });
 

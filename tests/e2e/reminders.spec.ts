@@ -42,12 +42,12 @@ test('a reminder is shown once, and never again after a worker restart or a brow
 test('after a long absence only the most severe pending reminder of an entry is shown', async ({ extension, openPopup }) => {
   const popup = await openPopup();
   await createVault(popup);
-  // Expired an hour ago: 90, 30, 7 and 1 day were never shown. One notification: overdue.
+  // Expired an hour ago: 90, 60, 30, 15, 7 and 1 day were never shown. One notification: overdue.
   const entry = await seedEntry(popup, { alias: 'Cleo DE', secretExpiresAt: Date.now() - 3_600_000, authorizedAt: Date.now() - 360 * DAY });
   await expect.poll(async () => Object.keys(await shownNotifications(extension.worker))).toEqual([`lwa-vault-reminder:${entry.id}:secret:0`]);
   const markers = await extension.worker.evaluate(async () => (await chrome.storage.local.get('reminderMarkers')).reminderMarkers as Record<string, { sent: number[] }>);
-  expect(markers[`${entry.id}\u0000secret`]?.sent).toEqual([90, 30, 7, 1, 0]);
-  expect(markers[`${entry.id}\u0000authorization`]?.sent).toEqual([90, 30, 7]);
+  expect(markers[`${entry.id}\u0000secret`]?.sent).toEqual([90, 60, 30, 15, 7, 1, 0]);
+  expect(markers[`${entry.id}\u0000authorization`]?.sent).toEqual([90, 60, 30, 15, 7]);
   await send(popup, 'vault.lock');
 });
 
@@ -58,11 +58,13 @@ test('the reminder thresholds are chosen in Settings and used by the next run', 
   await popup.getByRole('tab', { name: 'Settings' }).click();
   const remind = popup.getByRole('group', { name: 'Remind me' });
   await expect(remind.getByRole('checkbox', { name: '90 days before' })).toBeChecked();
-  await expect(remind.getByRole('checkbox', { name: '14 days before' })).not.toBeChecked();
-  await remind.getByRole('checkbox', { name: '14 days before' }).check();
+  // Amazon's cadence is the default (docs/amazon.md §4); 3 days before is an extra choice.
+  for (const days of [60, 30, 15, 7, 1]) await expect(remind.getByRole('checkbox', { name: `${days} day${days === 1 ? '' : 's'} before` })).toBeChecked();
+  await expect(remind.getByRole('checkbox', { name: '3 days before' })).not.toBeChecked();
+  await remind.getByRole('checkbox', { name: '3 days before' }).check();
   await remind.getByRole('checkbox', { name: '30 days before' }).uncheck();
-  await expect.poll(async () => (await send(popup, 'settings.get')).reminderThresholds).toEqual([90, 14, 7, 1, 0]);
+  await expect.poll(async () => (await send(popup, 'settings.get')).reminderThresholds).toEqual([90, 60, 15, 7, 3, 1, 0]);
 
-  const entry = await seedEntry(popup, { alias: 'Two weeks', secretExpiresAt: Date.now() + 13 * DAY });
-  await expect.poll(async () => Object.keys(await shownNotifications(extension.worker))).toEqual([`lwa-vault-reminder:${entry.id}:secret:14`]);
+  const entry = await seedEntry(popup, { alias: 'Three days', secretExpiresAt: Date.now() + 2 * DAY + 6 * 3_600_000 });
+  await expect.poll(async () => Object.keys(await shownNotifications(extension.worker))).toEqual([`lwa-vault-reminder:${entry.id}:secret:3`]);
 });

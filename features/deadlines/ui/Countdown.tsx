@@ -7,6 +7,7 @@ export const LEVEL_LABELS: Record<Level, string> = {
   ok: 'OK',
   notice: 'Notice',
   soon: 'Soon',
+  unknown: 'Date unknown',
   urgent: 'Urgent',
   overdue: 'Overdue',
 };

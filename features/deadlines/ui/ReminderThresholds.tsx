@@ -1,6 +1,7 @@
 import { DEFAULT_REMINDER_THRESHOLDS, normalizeThresholds } from '../reminders';
 
-const CHOICES = [90, 60, 30, 14, 7, 3, 1, 0] as const;
+// Amazon's own cadence (the default) plus 3 days before.
+const CHOICES = [90, 60, 30, 15, 7, 3, 1, 0] as const;
 
 function labelOf(days: number): string {
   if (days === 0) return 'When it is overdue';

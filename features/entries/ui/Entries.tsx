@@ -9,7 +9,7 @@ import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
 import { loadListing, type Listing } from './listing';
-import { emptyForm, formFromEntry, restoreForm, type EntryForm } from './form';
+import { emptyForm, formFromEntry, restoreForm, type EntryForm, type FieldName } from './form';
 import { useNow } from '../../../components/useNow';
 import { Working } from '../../../components/Working';
 
@@ -23,7 +23,7 @@ interface Props {
 type View =
   | { name: 'list'; focusId?: string }
   | { name: 'detail'; id: string }
-  | { name: 'editor'; target: string; original?: EntryView; form: EntryForm; restored: boolean };
+  | { name: 'editor'; target: string; original?: EntryView; form: EntryForm; restored: boolean; focus?: FieldName };
 
 /** The entries section: list ⇄ detail ⇄ editor, with unsaved editor input restored from a draft. */
 export function Entries({ openEntry, onLocked }: Props) {
@@ -51,7 +51,7 @@ export function Entries({ openEntry, onLocked }: Props) {
   };
 
   const resume = async (draft: Draft) => {
-    const form = restoreForm(draft.form, Date.now(), runtimeTimeZone());
+    const form = restoreForm(draft.form);
     if (draft.target === NEW_ENTRY_DRAFT) return go({ name: 'editor', target: draft.target, form, restored: true });
     try {
       const original = await send('entries.get', { id: draft.target });
@@ -81,7 +81,7 @@ export function Entries({ openEntry, onLocked }: Props) {
   }, [view]);
 
   const addEntry = () =>
-    go({ name: 'editor', target: NEW_ENTRY_DRAFT, form: emptyForm(Date.now(), runtimeTimeZone()), restored: false });
+    go({ name: 'editor', target: NEW_ENTRY_DRAFT, form: emptyForm(), restored: false });
 
   if (!listing) {
     return error ? <p class="alert error" role="alert">{error}</p> : <Working label="Loading entries…" />;
@@ -109,6 +109,7 @@ export function Entries({ openEntry, onLocked }: Props) {
           onOpen={(id) => go({ name: 'detail', id })}
           onAdd={addEntry}
           now={now}
+          focusSearch={!view.focusId}
         />
       )}
       {view.name === 'detail' && (
@@ -117,13 +118,14 @@ export function Entries({ openEntry, onLocked }: Props) {
           id={view.id}
           listed={listed(view.id)}
           onBack={() => go({ name: 'list', focusId: view.id })}
-          onEdit={(original) =>
+          onEdit={(original, focus) =>
             go({
               name: 'editor',
               target: original.meta.id,
               original,
-              form: formFromEntry(original.meta, original.secrets, runtimeTimeZone()),
+              form: { ...formFromEntry(original.meta, original.secrets, runtimeTimeZone()), ...(focus ? { secretDate: 'stated' as const } : {}) },
               restored: false,
+              focus,
             })
           }
           onDeleted={(id) => {
@@ -142,11 +144,12 @@ export function Entries({ openEntry, onLocked }: Props) {
           original={view.original}
           initial={view.form}
           restored={view.restored}
+          focus={view.focus}
           onSaved={(meta) => {
             void reload();
             go({ name: 'detail', id: meta.id }, view.original ? 'Changes saved.' : `Saved ${meta.alias}.`);
           }}
-          onCancel={() => go(view.original ? { name: 'detail', id: view.original.meta.id } : { name: 'list' })}
+          onCancel={(message) => go(view.original ? { name: 'detail', id: view.original.meta.id } : { name: 'list' }, message)}
           onError={fail}
         />
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { marketplaceByCode } from '../../amazon/hosts';
 import { RequestError, send } from '../../../platform/client';
+import { formatDay, runtimeTimeZone } from '../../deadlines/calendar';
 import { describeCountdown } from '../../deadlines/countdown';
 import type { EntryView } from '../protocol';
 import type { EntryMeta, VaultEvent } from '../../vault/schema';
@@ -18,7 +19,8 @@ interface Props {
   /** Its metadata from the list, shown at once while the secrets are decrypted. */
   listed?: EntryMeta;
   onBack: () => void;
-  onEdit: (view: EntryView) => void;
+  /** `focus`: the field the editor opens at (the secret's date when it is unknown). */
+  onEdit: (view: EntryView, focus?: 'secretExpiresOn') => void;
   onDeleted: (id: string) => void;
   onChanged: (meta: EntryMeta) => void;
   /** The entry cannot be decrypted; the list marks it. */
@@ -74,6 +76,17 @@ export function EntryDetail({ id, listed, onBack, onEdit, onDeleted, onChanged, 
     );
   };
 
+  const retirePrevious = async () => {
+    try {
+      onChanged((await send('entries.retirePrevious', { id })).meta);
+      await load();
+      await loadEvents();
+      setMessage('Previous secret retired: it is kept in the history below and no longer counted down.');
+    } catch (error) {
+      onError(error);
+    }
+  };
+
   return (
     <article class="detail" aria-labelledby="detail-title">
       <div class="detail-top">
@@ -108,7 +121,14 @@ export function EntryDetail({ id, listed, onBack, onEdit, onDeleted, onChanged, 
       {loaded.state === 'missing' && <p class="alert error">This entry no longer exists.</p>}
       {loaded.state === 'loading' && <p class="muted" role="status">Decrypting…</p>}
 
-      {meta && <DeadlineList meta={meta} now={now} />}
+      {meta && (
+        <DeadlineList
+          meta={meta}
+          now={now}
+          onSetDate={loaded.state === 'ready' ? () => onEdit(loaded.view, 'secretExpiresOn') : undefined}
+          onRetire={loaded.state === 'ready' ? retirePrevious : undefined}
+        />
+      )}
 
       {loaded.state === 'ready' && <Values view={loaded.view} now={now} logCopy={logCopy} />}
       {loaded.state === 'ready' && <CheckCredentials view={loaded.view} now={now} onChecked={(next) => void Promise.all([onChanged(next), load(), loadEvents()])} />}
@@ -116,9 +136,11 @@ export function EntryDetail({ id, listed, onBack, onEdit, onDeleted, onChanged, 
       <div class="form-actions">
         {loaded.state === 'ready' && (
           <>
-            <button type="button" class="primary" onClick={() => setDialog('rotate')}>
-              I rotated this secret
-            </button>
+            {loaded.view.secrets.clientSecret !== undefined && (
+              <button type="button" class="primary" onClick={() => setDialog('rotate')}>
+                I rotated this secret
+              </button>
+            )}
             <button type="button" onClick={() => onEdit(loaded.view)}>
               Edit
             </button>
@@ -160,7 +182,7 @@ function Values({ view, now, logCopy }: { view: EntryView; now: number; logCopy:
         {(secrets.retiredSecrets ?? []).map(({ secret, retiredAt }) => (
           <SecretField
             key={secret}
-            label={`Retired client secret (${new Date(retiredAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })})`}
+            label={`Retired client secret (${formatDay(retiredAt, runtimeTimeZone(), 'en-GB')})`}
             value={secret}
             secret
             onCopied={logCopy('a retired client secret')}

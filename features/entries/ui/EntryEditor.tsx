@@ -4,6 +4,7 @@ import { CLIENT_ID_RULE, CLIENT_SECRET_RULE } from '../../amazon/identifiers';
 import { RequestError, send } from '../../../platform/client';
 import { drafts } from '../drafts';
 import { runtimeTimeZone } from '../../deadlines/calendar';
+import { toDateInput } from './dates';
 import type { EntryView } from '../protocol';
 import type { EntryMeta } from '../../vault/schema';
 import { inSentence } from '../../../components/SecretField';
@@ -34,25 +35,27 @@ interface Props {
   initial: EntryForm;
   /** The form was brought back from a draft of an earlier visit. */
   restored: boolean;
+  /** The field to start at; the name (the first field) by default. */
+  focus?: FieldName;
   onSaved: (meta: EntryMeta) => void;
-  onCancel: () => void;
+  /** Leaves the editor; `message` says what became of the input. */
+  onCancel: (message?: string) => void;
   onError: (error: unknown) => void;
 }
 
 const REGIONS = ['NA', 'EU', 'FE'] as const;
 
 /** Create or edit an entry. Every change is kept as a draft until it is saved or cancelled. */
-export function EntryEditor({ target, original, initial, restored, onSaved, onCancel, onError }: Props) {
+export function EntryEditor({ target, original, initial, restored, focus = 'alias', onSaved, onCancel, onError }: Props) {
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [announcement, setAnnouncement] = useState(restored ? 'Your unsaved changes from last time were restored.' : '');
   const latest = useRef(initial);
-  const heading = useRef<HTMLHeadingElement>(null);
   const timeZone = runtimeTimeZone();
 
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => void document.getElementById(fieldId(focus))?.focus(), []);
 
   const problems = validateForm(form, Date.now(), timeZone);
   const visible = (name: FieldName) => (submitted || touched.has(name) ? problems[name] : undefined);
@@ -82,7 +85,9 @@ export function EntryEditor({ target, original, initial, restored, onSaved, onCa
         update(result.form);
         touch(...result.filled);
         if (result.filled.length > 1 || result.filled[0] !== name) {
-          setAnnouncement(`Filled ${result.filled.map((f) => inSentence(FIELD_LABELS[f])).join(' and ')} from the pasted text.`);
+          // The URL does not say when its code was issued: the authorization day is the user's to give.
+          const askDay = name === 'resultUrl' && result.form.authorizedOn === '' ? ' When did you authorize the app? Set “Authorized on”.' : '';
+          setAnnouncement(`Filled ${result.filled.map((f) => inSentence(FIELD_LABELS[f])).join(' and ')} from the pasted text.${askDay}`);
         }
       }}
       problem={visible(name)}
@@ -126,8 +131,17 @@ export function EntryEditor({ target, original, initial, restored, onSaved, onCa
   const title = original ? `Edit ${original.meta.alias}` : 'Add an entry';
 
   return (
-    <form class="editor" onSubmit={submit} aria-labelledby="editor-title" noValidate>
-      <h2 id="editor-title" ref={heading} tabIndex={-1}>
+    <form
+      class="editor"
+      onSubmit={submit}
+      aria-labelledby="editor-title"
+      noValidate
+      onKeyDown={(event) => {
+        // Escape leaves the editor; the draft stays and comes back at the next visit.
+        if (event.key === 'Escape' && !saving) onCancel(latest.current === initial ? '' : 'Left the editor: your input is kept as a draft.');
+      }}
+    >
+      <h2 id="editor-title">
         {title}
       </h2>
       <p class="alert info" role="status" hidden={!announcement}>
@@ -226,22 +240,31 @@ export function EntryEditor({ target, original, initial, restored, onSaved, onCa
         <legend>Current secret</legend>
         <div class="radio-row" role="radiogroup" aria-label="Which date do you know?">
           <label class="checkbox">
-            <input type="radio" name="secretDate" checked={form.secretDate === 'issued'} onChange={() => update({ secretDate: 'issued' })} />
-            When it was issued
-          </label>
-          <label class="checkbox">
             <input type="radio" name="secretDate" checked={form.secretDate === 'stated'} onChange={() => update({ secretDate: 'stated' })} />
             The expiry date Amazon shows
+          </label>
+          <label class="checkbox">
+            <input type="radio" name="secretDate" checked={form.secretDate === 'issued'} onChange={() => update({ secretDate: 'issued' })} />
+            When it was issued
           </label>
         </div>
         {form.secretDate === 'issued'
           ? field('secretIssuedOn', { type: 'date', hint: 'It expires 180 days later. Today if you have just rotated it.' })
-          : field('secretExpiresOn', { type: 'date', hint: 'As shown under LWA credentials → View. Counted from the start of that day.' })}
+          : field('secretExpiresOn', { type: 'date', hint: 'Developer Central shows it under LWA credentials → View. Counted from the start of that day.' })}
+        {form.secretExpiresOn === '' && form.secretIssuedOn === '' && (
+          <p class="field-hint">Without a date the secret is “Date unknown”: LWA Vault cannot warn you before it expires.</p>
+        )}
       </fieldset>
 
       <fieldset>
         <legend>Authorization and ShopCtrl</legend>
-        {field('resultUrl', { mono: true, secret: true, hint: 'The URL Amazon redirected to after you authorized the app (it holds spapi_oauth_code).' })}
+        {field('resultUrl', { mono: true, secret: true, hint: 'The URL Amazon redirected to after you authorized the app (it holds spapi_oauth_code and the selling partner id).' })}
+        {field('authorizedOn', { type: 'date', hint: 'The authorization must be renewed 365 days later.' })}
+        {form.authorizedOn === '' && (
+          <button type="button" class="link" onClick={() => update({ authorizedOn: toDateInput(Date.now(), timeZone) })}>
+            I authorized it today
+          </button>
+        )}
         {field('shopCtrlUrl', { type: 'url', hint: 'Optional: your ShopCtrl shop settings page, on your own …shopctrl.com host.' })}
       </fieldset>
 

@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { marketplaceByCode } from '../../amazon/hosts';
-import { byUrgency, mostUrgent, type DeadlineKind } from '../../deadlines/countdown';
+import { byUrgency, daysAndLevel, mostUrgent, secretDateUnknown, type DeadlineKind } from '../../deadlines/countdown';
+import { severityOf } from '../../deadlines/rules';
 import type { EntryMeta } from '../../vault/schema';
-import { Countdown, todayOf, type Today } from '../../deadlines/ui/Countdown';
+import { Countdown, LEVEL_LABELS, todayOf, type Today } from '../../deadlines/ui/Countdown';
 import { matchesQuery } from './search';
+import { focusWasLost } from '../../../components/focus';
 
 /** Rows rendered at first: a popup shows about six, and the list is sorted by urgency; search reaches the rest. */
 export const LIST_PAGE = 50;
 
 const CHIP_LABELS: Record<DeadlineKind, string> = {
   secret: 'Secret',
-  'previous-secret': 'Old secret',
+  'previous-secret': 'Previous secret',
   authorization: 'Authorization',
   'result-code': 'Result URL',
 };
@@ -26,10 +28,12 @@ interface Props {
   onOpen: (id: string) => void;
   onAdd: () => void;
   now: number;
+  /** Take focus into the search field on arrival (false when a row is about to take it). */
+  focusSearch: boolean;
 }
 
 /** All entries, most urgent first, each with the countdown to its nearest deadline; searchable. */
-export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen, onAdd, now }: Props) {
+export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen, onAdd, now, focusSearch }: Props) {
   const today = useMemo(() => todayOf(now), [now]);
   const sorted = useMemo(() => byUrgency(entries, now, today.timeZone), [entries, now]);
   const matching = query ? sorted.filter((meta) => matchesQuery(meta, query)) : sorted;
@@ -38,6 +42,8 @@ export function EntryList({ entries, unreadable, damaged, query, onQuery, onOpen
   const shown = matching.slice(0, limit);
   const more = matching.length - shown.length;
 
+  // The list's first useful control when focus was lost with the previous screen (never taken from a tab the user is on).
+  useEffect(() => void (focusSearch && focusWasLost() && document.getElementById('entry-search')?.focus()), []);
   useEffect(() => {
     // Read by the benchmark (bench/rows/popup-list.mjs): the list is on screen and the page responds.
     performance.mark('lwa:entries-list-ready');
@@ -100,6 +106,7 @@ interface RowProps {
 
 function EntryRow({ meta, now, today, damaged, onOpen }: RowProps) {
   const deadline = mostUrgent(meta, now);
+  const unknown = secretDateUnknown(meta);
   const place = meta.marketplace ? (marketplaceByCode(meta.marketplace)?.name ?? meta.marketplace) : meta.region;
   const sub = [meta.kind === 'vendor' ? 'Vendor' : 'Seller', place, meta.environment === 'sandbox' ? 'sandbox' : '', meta.clientId ? `…${meta.clientId.slice(-6)}` : '']
     .filter(Boolean)
@@ -111,11 +118,16 @@ function EntryRow({ meta, now, today, damaged, onOpen }: RowProps) {
         <span class="entry-sub">{sub}</span>
         {damaged ? (
           <DamagedChip />
+        ) : unknown && !(deadline && severityOf(daysAndLevel(deadline.at, now, today.dayNumber, today.timeZone).level) > severityOf('unknown')) ? (
+          <span class="countdown level-unknown" data-level="unknown">
+            <span class="countdown-level">{LEVEL_LABELS.unknown}</span>
+            <span class="countdown-text">Secret: set its date</span>
+          </span>
         ) : deadline ? (
           <Countdown at={deadline.at} now={now} today={today} label={CHIP_LABELS[deadline.kind]} />
         ) : (
           <span class="countdown level-none">
-            <span class="countdown-text">No dates set</span>
+            <span class="countdown-text">{meta.hasSecret === false ? 'No secret saved' : 'No dates set'}</span>
           </span>
         )}
       </button>

@@ -12,6 +12,44 @@ const EVENT_LABELS: Record<VaultEvent['type'], string> = {
   checked: 'Credentials checked',
 };
 
+/** Stored details name fields ("fields: secretExpiresAt; secrets: clientSecret"): shown in the editor's words. */
+const FIELD_WORDS: Record<string, string> = {
+  alias: 'name',
+  kind: 'app type',
+  connector: 'connector',
+  environment: 'environment',
+  region: 'region',
+  marketplace: 'marketplace',
+  clientId: 'client id',
+  secretIssuedAt: 'secret issue date',
+  secretExpiresAt: 'secret expiry date',
+  previousSecretExpiresAt: 'previous secret’s end',
+  authorizedAt: 'authorization date',
+  authorizationRenewAt: 'renewal date',
+  resultCapturedAt: 'Result URL capture time',
+  shopCtrlUrl: 'ShopCtrl address',
+  clientSecret: 'client secret',
+  previousClientSecret: 'previous secret',
+  refreshToken: 'refresh token',
+  resultUrl: 'Result URL',
+  sellingPartnerId: 'selling partner id',
+  applicationId: 'application id',
+  redirectUri: 'redirect URI',
+  notes: 'notes',
+  history: 'kept versions',
+  retiredSecrets: 'retired secrets',
+};
+
+export function plainDetail(detail: string): string {
+  return detail
+    .split('; ')
+    .map((part) => {
+      const match = /^(fields|secrets): (.+)$/.exec(part);
+      return match ? match[2]!.split(', ').map((name) => FIELD_WORDS[name] ?? name).join(', ') : part;
+    })
+    .join(', ');
+}
+
 const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** What happened to an entry, newest first. Events never hold a secret, only what was done to which field. */
@@ -28,7 +66,7 @@ export function EventLog({ events }: { events: VaultEvent[] | undefined }) {
           {events.map((event) => (
             <li key={event.seq}>
               <time dateTime={new Date(event.at).toISOString()}>{when.format(event.at)}</time> {EVENT_LABELS[event.type]}
-              {event.detail ? `: ${event.detail}` : ''}
+              {event.detail ? `: ${plainDetail(event.detail)}` : ''}
             </li>
           ))}
         </ol>

@@ -16,7 +16,7 @@ import {
 import type { Region } from '../../amazon/hosts';
 import { marketplaceByCode } from '../../amazon/hosts';
 import { parseCredentialBlock, type CredentialField } from '../../amazon/paste';
-import { validateResultUrl } from '../../amazon/redirect';
+import { classifyRedirect, validateResultUrl } from '../../amazon/redirect';
 import { addDays, SECRET_LIFETIME_DAYS } from '../../deadlines/rules';
 import { checkShopCtrlUrl } from '../../shopctrl/url';
 import type { EntryInputMeta } from '../protocol';
@@ -54,6 +54,8 @@ export interface EntryForm {
   secretDate: 'issued' | 'stated';
   secretIssuedOn: string;
   secretExpiresOn: string;
+  /** The day the app was authorized: its 365-day renewal counts from it. */
+  authorizedOn: string;
   /** Fields whose format warning the user chose to override. */
   saveAnyway: FieldName[];
 }
@@ -78,7 +80,7 @@ export const KIND_OF_CONNECTOR: Partial<Record<Connector, Kind>> = {
   'shopctrl-3p': 'seller',
 };
 
-export function emptyForm(now: number, timeZone: string): EntryForm {
+export function emptyForm(): EntryForm {
   return {
     kind: 'seller',
     connector: 'other',
@@ -95,9 +97,11 @@ export function emptyForm(now: number, timeZone: string): EntryForm {
     resultUrl: '',
     shopCtrlUrl: '',
     notes: '',
-    secretDate: 'issued',
-    secretIssuedOn: toDateInput(now, timeZone),
+    // No date is assumed: without one the secret is "Date unknown". The expiry Amazon shows is the first choice.
+    secretDate: 'stated',
+    secretIssuedOn: '',
     secretExpiresOn: '',
+    authorizedOn: '',
     saveAnyway: [],
   };
 }
@@ -123,13 +127,14 @@ export function formFromEntry(meta: EntryMeta, secrets: EntrySecrets, timeZone: 
     secretDate: meta.secretExpiresAt !== undefined ? 'stated' : 'issued',
     secretIssuedOn: date(meta.secretIssuedAt),
     secretExpiresOn: date(meta.secretExpiresAt),
+    authorizedOn: date(meta.authorizedAt),
     saveAnyway: [],
   };
 }
 
 /** A draft read back from storage may predate a field: missing or mistyped keys fall back to the empty form. */
-export function restoreForm(stored: unknown, now: number, timeZone: string): EntryForm {
-  const form = emptyForm(now, timeZone);
+export function restoreForm(stored: unknown): EntryForm {
+  const form = emptyForm();
   if (typeof stored !== 'object' || stored === null) return form;
   const record = stored as Record<string, unknown>;
   for (const key of Object.keys(form) as (keyof EntryForm)[]) {
@@ -192,6 +197,11 @@ export function validateForm(form: EntryForm, now: number, timeZone: string): Fo
     if (!check.ok) add('secretIssuedOn', check);
     else if (issued !== undefined && issued > now) add('secretIssuedOn', { ok: false, message: 'That day is in the future: enter the day the current secret was issued.' });
   }
+  if (form.authorizedOn !== '') {
+    const authorized = startOfDateInput(form.authorizedOn, timeZone);
+    if (authorized === undefined) add('authorizedOn', { ok: false, message: 'Enter the day the app was authorized as a date.' });
+    else if (authorized > now) add('authorizedOn', { ok: false, message: 'That day is in the future: enter the day the app was authorized.' });
+  }
   if (form.secretDate === 'stated' && form.secretExpiresOn !== '') {
     add('secretExpiresOn', checkDate(form.secretExpiresOn, timeZone, 'the expiry date Amazon shows'));
   }
@@ -233,6 +243,14 @@ function secretDates(form: EntryForm, now: number, timeZone: string, original?: 
   return { secretIssuedAt, secretExpiresAt: undefined };
 }
 
+const hasSecret = (form: EntryForm) => trimmed(form.clientSecret) !== '';
+
+/** The authorization day as an instant (local midnight), kept exact when the day shown did not change. */
+function authorizedAtOf(form: EntryForm, timeZone: string, original?: EntryMeta): number | undefined {
+  if (original?.authorizedAt !== undefined && toDateInput(original.authorizedAt, timeZone) === form.authorizedOn) return original.authorizedAt;
+  return startOfDateInput(form.authorizedOn, timeZone);
+}
+
 /** What `entries.create` takes. Values are trimmed; empty fields are left out. */
 export function entryFromForm(form: EntryForm, now: number, timeZone: string): EntryInput {
   const { secretIssuedAt, secretExpiresAt } = secretDates(form, now, timeZone);
@@ -245,8 +263,13 @@ export function entryFromForm(form: EntryForm, now: number, timeZone: string): E
   };
   const optional = { marketplace: form.marketplace, clientId: trimmed(form.clientId), shopCtrlUrl: trimmed(form.shopCtrlUrl) };
   for (const [key, value] of Object.entries(optional)) if (value !== '') (meta as Record<string, unknown>)[key] = value;
-  if (secretIssuedAt !== undefined) meta.secretIssuedAt = secretIssuedAt;
-  if (secretExpiresAt !== undefined) meta.secretExpiresAt = secretExpiresAt;
+  // No secret, no secret countdown: a date without the secret it belongs to is not kept.
+  if (hasSecret(form)) {
+    if (secretIssuedAt !== undefined) meta.secretIssuedAt = secretIssuedAt;
+    if (secretExpiresAt !== undefined) meta.secretExpiresAt = secretExpiresAt;
+  }
+  const authorizedAt = authorizedAtOf(form, timeZone);
+  if (authorizedAt !== undefined) meta.authorizedAt = authorizedAt;
   const secrets: EntrySecrets = {};
   for (const [key, value] of Object.entries(secretFields(form))) if (value !== '') secrets[key as EditedSecret] = value;
   return { meta, secrets };
@@ -269,7 +292,8 @@ function secretFields(form: EntryForm): Record<EditedSecret, string> {
 }
 
 export interface EntryPatch {
-  meta: Partial<EntryInputMeta>;
+  /** null removes a field. */
+  meta: { [K in keyof EntryInputMeta]?: EntryInputMeta[K] | null };
   secrets: Partial<EntrySecrets>;
 }
 
@@ -279,7 +303,7 @@ export interface EntryPatch {
  */
 export function patchFromForm(form: EntryForm, original: EntryMeta, now: number, timeZone: string): EntryPatch {
   const { secretIssuedAt, secretExpiresAt } = secretDates(form, now, timeZone, original);
-  const meta: Partial<EntryInputMeta> = {
+  const meta: EntryPatch['meta'] = {
     alias: form.alias.trim(),
     kind: form.kind,
     connector: form.connector,
@@ -289,6 +313,9 @@ export function patchFromForm(form: EntryForm, original: EntryMeta, now: number,
     clientId: trimmed(form.clientId),
     shopCtrlUrl: trimmed(form.shopCtrlUrl),
   };
+  const authorizedAt = authorizedAtOf(form, timeZone, original);
+  if (authorizedAt !== undefined) meta.authorizedAt = authorizedAt;
+  else if (form.authorizedOn === '' && original.authorizedAt !== undefined) meta.authorizedAt = null;
   if (secretIssuedAt !== undefined) meta.secretIssuedAt = secretIssuedAt;
   if (secretExpiresAt !== undefined) meta.secretExpiresAt = secretExpiresAt;
   else if (original.secretExpiresAt !== undefined && secretIssuedAt !== undefined) {
@@ -321,6 +348,7 @@ export interface PasteResult {
  */
 export function applyPaste(form: EntryForm, field: FieldName, text: string): PasteResult | undefined {
   if (field === 'notes' || field === 'alias') return undefined;
+  if (field === 'resultUrl') return pasteResultUrl(form, text);
   const block = parseCredentialBlock(text);
   const found = (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
   const isWholeValue = found.length === 1 && normalizePasted(text) === block[found[0]!];
@@ -332,6 +360,16 @@ export function applyPaste(form: EntryForm, field: FieldName, text: string): Pas
   const value = normalizePasted(text);
   if (value === text) return undefined;
   return { form: { ...form, [field]: value }, filled: [field] };
+}
+
+/** A Result URL carries the selling partner id (docs/amazon.md §2): it fills that field too when it is empty. */
+function pasteResultUrl(form: EntryForm, text: string): PasteResult | undefined {
+  const redirect = classifyRedirect(text);
+  const value = normalizePasted(text);
+  if (redirect.kind !== 'final' || redirect.sellingPartnerId === undefined || form.sellingPartnerId !== '') {
+    return value === text ? undefined : { form: { ...form, resultUrl: value }, filled: ['resultUrl'] };
+  }
+  return { form: { ...form, resultUrl: value, sellingPartnerId: redirect.sellingPartnerId }, filled: ['resultUrl', 'sellingPartnerId'] };
 }
 
 export const FIELD_LABELS: Record<FieldName, string> = {
@@ -352,6 +390,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   notes: 'Notes',
   secretIssuedOn: 'Secret issued on',
   secretExpiresOn: 'Secret expires on',
+  authorizedOn: 'Authorized on',
 };
 
 export const SELLING_PARTNER_HINT: Record<Kind, string> = {

@@ -37,6 +37,11 @@ export function Settings() {
     setSettings(await send('settings.set', patch));
     setSaved('Saved.');
   };
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(''), 4000);
+    return () => clearTimeout(timer);
+  }, [saved, settings]);
 
   return (
     <section aria-labelledby="settings-title">
@@ -65,8 +70,11 @@ export function Settings() {
       </select>
       <p class="field-hint">Only cleared if the clipboard still holds what LWA Vault copied.</p>
       <ReminderThresholds value={settings?.reminderThresholds} disabled={!settings} onChange={(reminderThresholds) => update({ reminderThresholds })} />
-      <p class="field-hint" role="status">{saved}</p>
       <ChangePassphrase />
+      {/* Fixed to the bottom of the popup: the control just changed may be the last one on a 600 px screen. */}
+      <p class="toast" role="status">
+        {saved}
+      </p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
 import type { VaultStatus } from '../protocol';
+import type { DueLine } from '../../deadlines/badge';
 import { DeriveProgress } from '../../../components/DeriveProgress';
 import { PassphraseField } from '../../../components/PassphraseField';
 
@@ -9,8 +10,10 @@ export function Unlock({ status, onUnlocked }: { status: VaultStatus; onUnlocked
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [due, setDue] = useState<{ due: DueLine[]; more: number }>();
   // Read by `npm run bench` (locked screen first paint).
   useEffect(() => void requestAnimationFrame(() => performance.mark('lwa:locked-screen-painted')), []);
+  useEffect(() => void send('deadlines.due', {}).then(setDue, () => undefined), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -36,6 +39,19 @@ export function Unlock({ status, onUnlocked }: { status: VaultStatus; onUnlocked
         <div class="form-actions">
           <button type="submit" class="primary">Unlock</button>
         </div>
+      )}
+      {due && due.due.length > 0 && (
+        <section aria-labelledby="locked-due-title">
+          <h3 id="locked-due-title">Due</h3>
+          <ul class="locked-due">
+            {due.due.map((line) => (
+              <li key={`${line.alias}\u0000${line.what}`} class={`level-${line.level}`}>
+                <span class="level-text">{line.alias}</span> — {line.what}
+              </li>
+            ))}
+            {due.more > 0 && <li>and {due.more} more</li>}
+          </ul>
+        </section>
       )}
     </form>
   );

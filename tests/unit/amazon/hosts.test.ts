@@ -4,6 +4,7 @@ import {
   SELLER_CENTRAL_HOSTS,
   VENDOR_CENTRAL_HOSTS,
   consentHostFor,
+  developerCentralUrl,
   marketplaceByCode,
   marketplacesOfHost,
   regionOfHost,
@@ -39,5 +40,16 @@ describe('host helpers', () => {
       expect(consentHostFor(m, 'vendor')).toBe(m.vendorHosts[0]);
     }
     expect(consentHostFor(marketplaceByCode('IN')!, 'vendor')).toBe('www.vendorcentral.in');
+  });
+});
+
+describe('developerCentralUrl', () => {
+  it('opens Developer Central on the Central of the entry’s kind and marketplace, else the region’s main one', () => {
+    expect(developerCentralUrl('seller', 'NA', 'US')).toBe('https://sellercentral.amazon.com/sellingpartner/developerconsole');
+    expect(developerCentralUrl('vendor', 'EU', 'DE')).toBe('https://vendorcentral.amazon.de/sellingpartner/developerconsole');
+    expect(developerCentralUrl('seller', 'EU')).toBe('https://sellercentral-europe.amazon.com/sellingpartner/developerconsole');
+    expect(developerCentralUrl('vendor', 'FE')).toBe('https://vendorcentral.amazon.co.jp/sellingpartner/developerconsole');
+    // A marketplace of another region never wins over the region.
+    expect(developerCentralUrl('seller', 'FE', 'US')).toBe('https://sellercentral.amazon.co.jp/sellingpartner/developerconsole');
   });
 });

@@ -197,7 +197,7 @@ describe('daily check', () => {
 
 describe('badge', () => {
   it('shows ! for a failing check, whatever the dates say, and names it in the tooltip', () => {
-    const calm = { text: '', color: '#455A64', title: 'LWA Vault — nothing due in the next 30 days', level: 'ok' as const };
+    const calm = { text: '', color: '#455A64', title: 'LWA Vault — nothing due in the next 30 days', level: 'ok' as const, due: [], more: 0 };
     expect(withFailingChecks(calm, [{ alias: 'Fine', credentialCheck: { at: T0, outcome: 'working', secret: 'current' } }, { alias: 'Offline', credentialCheck: { at: T0, outcome: 'unreachable', secret: 'current' } }])).toBe(calm);
     const badge = withFailingChecks(calm, [{ alias: 'Acme', credentialCheck: { at: T0, outcome: 'authorization-lapsed', secret: 'current' } }]);
     expect(badge).toMatchObject({ text: '!', level: 'overdue' });

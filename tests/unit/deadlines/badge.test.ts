@@ -28,6 +28,11 @@ describe('badgeFor', () => {
       color: BADGE_COLORS.urgent,
       level: 'urgent',
       title: 'LWA Vault — due: ShopCtrl 1P secret in 7 days; Cleo DE authorization in 20 days',
+      due: [
+        { alias: 'ShopCtrl 1P', what: 'secret in 7 days', level: 'urgent' },
+        { alias: 'Cleo DE', what: 'authorization in 20 days', level: 'soon' },
+      ],
+      more: 0,
     });
   });
 
@@ -56,7 +61,25 @@ describe('badgeFor', () => {
       color: BADGE_COLORS.overdue,
       level: 'overdue',
       title: 'LWA Vault — due: Cleo DE authorization overdue; ShopCtrl 1P secret in 7 days',
+      due: [
+        { alias: 'Cleo DE', what: 'authorization overdue', level: 'overdue' },
+        { alias: 'ShopCtrl 1P', what: 'secret in 7 days', level: 'urgent' },
+      ],
+      more: 0,
     });
+  });
+
+  it('shows ? for a secret whose date is unknown, below urgent and overdue, and nothing for an entry without a secret', () => {
+    const unknown = entryMeta({ id: 'u', alias: 'Cleo US', hasSecret: true });
+    const noSecret = entryMeta({ id: 'n', alias: 'Empty', hasSecret: false });
+    expect(badgeFor([unknown, noSecret, entryMeta({ id: 's', alias: 'Soon', secretExpiresAt: now + 20 * DAY })], now, timeZone)).toMatchObject({
+      text: '?',
+      level: 'unknown',
+      color: BADGE_COLORS.unknown,
+      title: 'LWA Vault — due: Cleo US secret date unknown; Soon secret in 20 days',
+    });
+    expect(badgeFor([noSecret], now, timeZone).text).toBe('');
+    expect(badgeFor([unknown, entryMeta({ id: 'x', alias: 'X', secretExpiresAt: now + 3 * DAY })], now, timeZone)).toMatchObject({ text: '3d', level: 'urgent' });
   });
 
   it('counts the previous secret while it still works', () => {

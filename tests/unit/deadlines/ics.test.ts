@@ -61,11 +61,11 @@ describe('deadline calendar (.ics)', () => {
   it('alarms at each reminder threshold still ahead, and at the deadline for overdue', () => {
     const [secret] = events(calendarFor([shop], now));
     const triggers = secret!.filter((l) => l.startsWith('TRIGGER:'));
-    expect(triggers).toEqual(['TRIGGER:-P90D', 'TRIGGER:-P30D', 'TRIGGER:-P7D', 'TRIGGER:-P1D', 'TRIGGER:PT0S']);
+    expect(triggers).toEqual(['TRIGGER:-P90D', 'TRIGGER:-P60D', 'TRIGGER:-P30D', 'TRIGGER:-P15D', 'TRIGGER:-P7D', 'TRIGGER:-P1D', 'TRIGGER:PT0S']);
     const soon = entryMeta({ id: 's', alias: 'Soon', secretExpiresAt: now + 20 * DAY });
     const [soonEvent] = events(calendarFor([soon], now, { thresholds: [60, 30, 7, 0] }));
     expect(soonEvent!.filter((l) => l.startsWith('TRIGGER:'))).toEqual(['TRIGGER:-P7D', 'TRIGGER:PT0S']);
-    expect(secret!.filter((l) => l === 'ACTION:DISPLAY').length).toBe(5);
+    expect(secret!.filter((l) => l === 'ACTION:DISPLAY').length).toBe(7);
   });
 
   it('leaves out past deadlines, the Result URL code, and every secret', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlinesOf } from '../../../features/deadlines/countdown';
-import { rotateSecret } from '../../../features/entries/rotate';
+import { retirePreviousSecret, rotateSecret } from '../../../features/entries/rotate';
 import type { EntrySecrets } from '../../../features/vault/schema';
 import { entryMeta } from '../deadlines/fixtures';
 import { at, DAY } from '../support/time';
@@ -97,5 +97,17 @@ describe('rotateSecret keeps every secret that leaves a slot', () => {
   it('retires nothing on a first rotation (the previous slot was empty)', () => {
     const result = rotateSecret(meta, secrets, { newSecret: NEW, now: at('2026-03-01') });
     expect(result.secrets.retiredSecrets).toBeUndefined();
+  });
+});
+
+describe('retirePreviousSecret', () => {
+  it('empties the previous slot, keeps its secret in the retired ones and stops its countdown', () => {
+    const now = at('2027-05-23T12:00:00Z');
+    const retired = retirePreviousSecret({ clientSecret: 'new', previousClientSecret: 'old', retiredSecrets: [{ secret: 'older', retiredAt: 1 }] }, now);
+    expect(retired).toEqual({
+      meta: { previousSecretExpiresAt: null },
+      secrets: { previousClientSecret: null, retiredSecrets: [{ secret: 'old', retiredAt: now }, { secret: 'older', retiredAt: 1 }] },
+    });
+    expect(retirePreviousSecret({ clientSecret: 'only' }, now)).toBeUndefined();
   });
 });

@@ -15,6 +15,16 @@ async function stored(name: string, id: string): Promise<StoredEntry> {
 }
 
 describe('entries', () => {
+  it('records in the metadata whether a client secret is sealed, whatever the caller sends', async () => {
+    const { vault } = await unlockedVault();
+    const none = await vault.createEntry({ ...sampleMeta, hasSecret: true } as never, {});
+    expect(none.hasSecret).toBe(false);
+    const withSecret = await vault.updateEntry(none.id, { hasSecret: false } as never, { clientSecret: 'cs-1' });
+    expect(withSecret.hasSecret).toBe(true);
+    expect((await vault.listEntries()).entries[0]!.hasSecret).toBe(true);
+    expect((await vault.updateEntry(none.id, {}, { clientSecret: null })).hasSecret).toBe(false);
+  });
+
   it('creates an entry, lists its metadata only, and decrypts it on request', async () => {
     const { vault, clock } = await unlockedVault();
     const meta = await vault.createEntry(sampleMeta, { clientSecret: 'cs-1', refreshToken: 'Atzr|1', notes: '' });

@@ -26,22 +26,34 @@ import { at } from '../../support/time';
 const TZ = 'Europe/Berlin';
 const NOW = at('2027-05-23T10:15:00+02:00');
 
-const form = (overrides: Partial<EntryForm> = {}): EntryForm => ({ ...emptyForm(NOW, TZ), alias: 'ShopCtrl 1P DE', ...overrides });
+const form = (overrides: Partial<EntryForm> = {}): EntryForm => ({ ...emptyForm(), alias: 'ShopCtrl 1P DE', ...overrides });
 
 describe('entryFromForm', () => {
-  it('starts a new entry with the secret issued today, counted from now', () => {
-    expect(emptyForm(NOW, TZ).secretIssuedOn).toBe('2027-05-23');
-    expect(entryFromForm(form(), NOW, TZ).meta.secretIssuedAt).toBe(NOW);
+  it('assumes no secret date: a new entry asks first for the expiry Amazon shows, and without one it has none', () => {
+    expect(emptyForm()).toMatchObject({ secretDate: 'stated', secretIssuedOn: '', secretExpiresOn: '', authorizedOn: '' });
+    const { meta } = entryFromForm(form({ clientSecret: CLIENT_SECRET }), NOW, TZ);
+    expect(meta.secretIssuedAt).toBeUndefined();
+    expect(meta.secretExpiresAt).toBeUndefined();
+  });
+
+  it('keeps no secret date without a secret: nothing to count down', () => {
+    const { meta } = entryFromForm(form({ secretExpiresOn: '2027-06-04' }), NOW, TZ);
+    expect(meta.secretExpiresAt).toBeUndefined();
+  });
+
+  it('counts the authorization from the day it was authorized', () => {
+    expect(entryFromForm(form({ authorizedOn: '2026-07-27' }), NOW, TZ).meta.authorizedAt).toBe(at('2026-07-27T00:00:00+02:00'));
+    expect(validateForm(form({ authorizedOn: '2027-05-24' }), NOW, TZ).authorizedOn?.message).toContain('future');
   });
 
   it('counts an earlier issue day from its local midnight', () => {
-    const { meta } = entryFromForm(form({ secretIssuedOn: '2027-01-10' }), NOW, TZ);
+    const { meta } = entryFromForm(form({ clientSecret: CLIENT_SECRET, secretDate: 'issued', secretIssuedOn: '2027-01-10' }), NOW, TZ);
     expect(meta.secretIssuedAt).toBe(at('2027-01-10T00:00:00+01:00'));
     expect(meta.secretExpiresAt).toBeUndefined();
   });
 
   it('takes the expiry date Amazon states instead of an issue date when the user knows that one', () => {
-    const { meta } = entryFromForm(form({ secretDate: 'stated', secretExpiresOn: '2027-06-04' }), NOW, TZ);
+    const { meta } = entryFromForm(form({ clientSecret: CLIENT_SECRET, secretDate: 'stated', secretExpiresOn: '2027-06-04' }), NOW, TZ);
     expect(meta.secretExpiresAt).toBe(at('2027-06-04T00:00:00+02:00'));
     expect(meta.secretIssuedAt).toBeUndefined();
   });
@@ -67,7 +79,6 @@ describe('entryFromForm', () => {
       region: 'NA',
       marketplace: 'US',
       clientId: CLIENT_ID,
-      secretIssuedAt: NOW,
     });
     expect(input.secrets).toEqual({ clientSecret: CLIENT_SECRET, notes: 'line one\n  line two' });
   });
@@ -145,7 +156,7 @@ describe('validateForm', () => {
   });
 
   it('refuses an issue day in the future', () => {
-    expect(validateForm(form({ secretIssuedOn: '2027-05-24' }), NOW, TZ).secretIssuedOn?.message).toContain('future');
+    expect(validateForm(form({ secretDate: 'issued', secretIssuedOn: '2027-05-24' }), NOW, TZ).secretIssuedOn?.message).toContain('future');
   });
 
   it('wants the marketplace to belong to the region', () => {
@@ -161,6 +172,14 @@ describe('validateForm', () => {
 });
 
 describe('applyPaste', () => {
+  it('fills the selling partner id from a pasted Result URL, and leaves one the user typed', () => {
+    const url = 'https://app.example.com/cb?state=s1&selling_partner_id=A1B2C3D4E5F6G7&spapi_oauth_code=ANDQxKxWuTyVbWzaXrSb';
+    const result = applyPaste(form(), 'resultUrl', ` ${url} `);
+    expect(result?.form).toMatchObject({ resultUrl: url, sellingPartnerId: 'A1B2C3D4E5F6G7' });
+    expect(result?.filled).toEqual(['resultUrl', 'sellingPartnerId']);
+    expect(applyPaste(form({ sellingPartnerId: 'AOTHER12345' }), 'resultUrl', ` ${url} `)?.form.sellingPartnerId).toBe('AOTHER12345');
+  });
+
   it('fills both fields from a pasted "Client identifier … Client secret …" block', () => {
     const block = `LWA credentials\nClient identifier\n${CLIENT_ID}\nClient secret\n${CLIENT_SECRET}\n`;
     const result = applyPaste(form(), 'clientId', block);
@@ -186,11 +205,11 @@ describe('applyPaste', () => {
 
 describe('restoreForm', () => {
   it('fills fields a stored draft lacks and ignores what does not belong', () => {
-    const restored = restoreForm({ alias: 'Draft', clientSecret: 42, saveAnyway: ['clientSecret', 'bogus'], extra: 'x' }, NOW, TZ);
+    const restored = restoreForm({ alias: 'Draft', clientSecret: 42, saveAnyway: ['clientSecret', 'bogus'], extra: 'x' });
     expect(restored.alias).toBe('Draft');
     expect(restored.clientSecret).toBe('');
     expect(restored.saveAnyway).toEqual(['clientSecret']);
     expect('extra' in restored).toBe(false);
-    expect(restoreForm(null, NOW, TZ)).toEqual(emptyForm(NOW, TZ));
+    expect(restoreForm(null)).toEqual(emptyForm());
   });
 });

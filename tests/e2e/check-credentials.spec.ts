@@ -250,8 +250,10 @@ test('the optional daily check: off by default, at most once a day per entry, on
   const now = Date.now();
   const hour = 3_600_000;
   const check = (at: number) => ({ at, outcome: 'working' as const, secret: 'current' as const });
-  await seedEntry(popup, { alias: 'Stale', clientId: CLIENT_ID, credentialCheck: check(now - 25 * hour) }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
-  await seedEntry(popup, { alias: 'Fresh', clientId: CLIENT_ID, credentialCheck: check(now - 2 * hour) }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  // Far from any deadline (and not Date unknown): the only notification is the check's.
+  const dated = { secretExpiresAt: now + 120 * DAY };
+  await seedEntry(popup, { alias: 'Stale', clientId: CLIENT_ID, ...dated, credentialCheck: check(now - 25 * hour) }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  await seedEntry(popup, { alias: 'Fresh', clientId: CLIENT_ID, ...dated, credentialCheck: check(now - 2 * hour) }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
   answers.token = json(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
   // The shipped alarm, fired now instead of at its next hourly tick.
   const tick = () => worker.evaluate(() => chrome.alarms.create('authorize.dailyCheck', { when: Date.now() }));
@@ -274,7 +276,7 @@ test('the optional daily check: off by default, at most once a day per entry, on
   await settle();
   expect(received.token).toHaveLength(1);
 
-  await seedEntry(popup, { alias: 'Third', clientId: CLIENT_ID }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
+  await seedEntry(popup, { alias: 'Third', clientId: CLIENT_ID, ...dated }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
   await send(popup, 'vault.lock');
   await worker.evaluate(() => chrome.notifications.clear('check-failing'));
   await tick();

@@ -129,7 +129,11 @@ describe('LWA Vault in Firefox ESR', () => {
 
     const result = await valueOf(popup, 'Result URL', /spapi_oauth_code=RHFIREFOX/, 'article.flow');
     expect(new URL(result).searchParams.get('state')).toBe(state);
-    expect(await captures()).toEqual([expect.objectContaining({ state, verified: true, via: 'redirect', pendingId: expect.any(String) })]);
+    // One verified capture of this flow. Firefox delivers Amazon's 302 (webRequest) and the callback's commit
+    // (webNavigation) on separate channels; under load the commit can arrive first, and either path is the capture.
+    expect(await captures()).toEqual([
+      expect.objectContaining({ state, verified: true, via: expect.stringMatching(/^(redirect|navigation)$/), pendingId: expect.any(String) }),
+    ]);
     await tab.close();
   });
 

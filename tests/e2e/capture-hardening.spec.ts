@@ -143,3 +143,38 @@ async function copyFromEntry(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: /^Cleo DE/ }).click();
   await popup.getByRole('button', { name: 'Copy client secret' }).click();
 }
+
+test('a Result URL whose redirect LWA Vault caught dates the authorization of a new entry; one it never saw asks for the day', async ({ extension }) => {
+  const popup = await openWizard(extension);
+  const tab = await extension.context.newPage();
+  await tab.goto(consentUrl('st-dated', 'http'));
+  await confirm(tab, 'http');
+  await expect.poll(async () => (await captureState(extension)).captures.length).toBe(1);
+  const caught = amazon.issued.at(-1)!;
+  const capturedAt = (await captureState(extension)).captures[0]!.capturedAt as number;
+  await tab.close();
+
+  await popup.bringToFront();
+  await popup.getByRole('tab', { name: 'Entries' }).click();
+  await popup.getByRole('button', { name: 'Add your first entry' }).click();
+  await popup.getByLabel('Name').fill('Cleo US');
+  await popup.getByText('More details', { exact: true }).click();
+  const paste = (text: string) =>
+    popup.getByRole('textbox', { name: 'Result URL' }).evaluate((input, value) => {
+      (input as HTMLInputElement).focus();
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+
+  await paste(` ${caught} `);
+  const day = await popup.evaluate((at) => new Date(at).toLocaleDateString('en-CA'), capturedAt); // yyyy-mm-dd, local
+  await expect(popup.getByLabel('Authorized on')).toHaveValue(day);
+  await expect(popup.getByRole('status')).toContainText('“Authorized on” is set from when LWA Vault caught this redirect.');
+
+  await popup.getByLabel('Authorized on').fill('');
+  await popup.getByRole('textbox', { name: 'Result URL' }).fill('');
+  await paste(caught.replace(/spapi_oauth_code=[^&]+/, 'spapi_oauth_code=RHNEVERSEEN000000000'));
+  await expect(popup.getByRole('status')).toContainText('When did you authorize the app? Set “Authorized on”.');
+  await expect(popup.getByLabel('Authorized on')).toHaveValue('');
+});

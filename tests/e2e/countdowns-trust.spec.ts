@@ -15,6 +15,7 @@ test('an existing app added without dates is Date unknown: list, badge "?", next
   await expect(popup.getByLabel('Name')).toBeFocused();
   await popup.getByLabel('Name').fill('Cleo US');
   await popup.getByLabel('Marketplace').selectOption('US');
+  await popup.getByText('More details', { exact: true }).click();
   await popup.getByLabel('LWA client id').fill(CLIENT_ID);
   await popup.getByRole('textbox', { name: 'Client secret' }).fill(CLIENT_SECRET);
   await expect(popup.getByLabel('Secret expires on')).toHaveValue('');

@@ -12,22 +12,32 @@ test('creates, edits and deletes an entry through the popup', async ({ openPopup
   await expect(popup.getByRole('heading', { name: 'No entries yet' })).toBeVisible();
   await popup.getByRole('button', { name: 'Add your first entry' }).click();
 
+  // The short form: name, marketplace (it sets the region), the credentials box, the secret's date.
   await popup.getByLabel('Name').fill('ShopCtrl 1P DE');
-  await popup.getByLabel('Connector').selectOption('shopctrl-1p');
-  await expect(popup.getByLabel('App type')).toHaveValue('vendor');
   await popup.getByLabel('Marketplace').selectOption('DE');
-  await expect(popup.getByLabel('Region')).toHaveValue('EU');
+  await expect(popup.getByText('Region: Europe.')).toBeVisible();
+  await expect(popup.getByLabel('LWA client id')).toBeHidden();
 
-  // A credentials block pasted into one field fills both.
-  await popup.getByLabel('LWA client id').focus();
+  // The whole "LWA credentials" box pasted into the box fills the client id and secret; the box keeps nothing.
+  const box = popup.getByLabel('LWA credentials');
+  await box.focus();
   await popup.evaluate((text) => {
     const data = new DataTransfer();
     data.setData('text/plain', text);
     document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, `LWA credentials\nClient identifier\n${CLIENT_ID}\nClient secret\n${CLIENT_SECRET}\n`);
+  await expect(box).toHaveValue('');
+  await expect(popup.getByRole('status').filter({ hasText: 'Filled LWA client id and client secret' })).toBeVisible();
+  await expect(popup.getByText(`Holds LWA client id …${CLIENT_ID.slice(-6)}, a client secret.`)).toBeVisible();
+
+  await popup.getByText('More details', { exact: true }).click();
   await expect(popup.getByLabel('LWA client id')).toHaveValue(CLIENT_ID);
   await expect(popup.getByRole('textbox', { name: 'Client secret' })).toHaveValue(CLIENT_SECRET);
-  await expect(popup.getByRole('status').filter({ hasText: 'Filled LWA client id and client secret' })).toBeVisible();
+  // The connector implies the app type; a marketplace implies the region: neither is asked again.
+  await popup.getByLabel('Connector').selectOption('shopctrl-1p');
+  await expect(popup.getByText('Vendor Central app: this connector talks to it.')).toBeVisible();
+  await expect(popup.getByLabel('App type')).toHaveCount(0);
+  await expect(popup.getByLabel('Region', { exact: true })).toHaveCount(0);
 
   await popup.getByRole('textbox', { name: 'Refresh token' }).fill('Atza|not-a-refresh-token');
   await popup.getByRole('button', { name: 'Save entry' }).click();
@@ -124,6 +134,7 @@ test('keeps unsaved editor input when the popup closes, and drops it on cancel',
   await popup.reload();
   await popup.getByRole('button', { name: 'Add your first entry' }).click();
   await popup.getByLabel('Name').fill('Half typed');
+  await popup.getByText('More details', { exact: true }).click();
   await popup.getByRole('textbox', { name: 'Client secret' }).fill(CLIENT_SECRET);
   await popup.getByLabel('Marketplace').selectOption('JP');
   await popup.close();
@@ -133,7 +144,8 @@ test('keeps unsaved editor input when the popup closes, and drops it on cancel',
   await expect(popup.getByText('Your unsaved changes from last time were restored.')).toBeVisible();
   await expect(popup.getByLabel('Name')).toHaveValue('Half typed');
   await expect(popup.getByRole('textbox', { name: 'Client secret' })).toHaveValue(CLIENT_SECRET);
-  await expect(popup.getByLabel('Region')).toHaveValue('FE');
+  await expect(popup.getByLabel('Marketplace')).toHaveValue('JP');
+  await expect(popup.getByText('Region: Far East.')).toBeVisible();
 
   await popup.getByRole('button', { name: 'Cancel' }).click();
   await popup.close();
@@ -145,6 +157,7 @@ test('drops a draft once the vault has locked: a locked vault keeps no typed sec
   let popup = await openUnlockedPopup(openPopup);
   await popup.reload();
   await popup.getByRole('button', { name: 'Add your first entry' }).click();
+  await popup.getByText('More details', { exact: true }).click();
   await popup.getByRole('textbox', { name: 'Client secret' }).fill(CLIENT_SECRET);
   await send(popup, 'vault.lock'); // as the idle timer does
   await popup.close();
@@ -251,4 +264,25 @@ test('works from the keyboard: search, open, tabs with arrow keys, Escape closes
   await expect(entriesTab).toHaveAttribute('aria-selected', 'true');
   await popup.keyboard.press('ArrowLeft');
   await expect(popup.getByRole('tab').last()).toBeFocused();
+});
+
+test('the short form fits the popup, and a problem under the closed "More details" opens it at the field', async ({ openPopup }) => {
+  const popup = await openUnlockedPopup(openPopup);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Add your first entry' }).click();
+  const editor = popup.locator('form.editor');
+  // Name, marketplace, the credentials box, which date, the date, "More details", Save and Cancel.
+  await expect(editor.locator('input, select, textarea, summary, button').filter({ visible: true })).toHaveCount(9);
+  const save = popup.getByRole('button', { name: 'Save entry' });
+  expect((await save.boundingBox())!.y + (await save.boundingBox())!.height).toBeLessThanOrEqual(600);
+
+  await popup.getByLabel('Name').fill('Typo in details');
+  await popup.getByText('More details', { exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Refresh token' }).fill('Atza|not-a-refresh-token');
+  await popup.getByText('More details', { exact: true }).click();
+  await expect(popup.getByRole('textbox', { name: 'Refresh token' })).toBeHidden();
+  await save.click();
+  await expect(popup.getByRole('textbox', { name: 'Refresh token' })).toBeFocused();
+  await expect(popup.getByText('This is an access token (Atza|…)')).toBeVisible();
 });

@@ -21,6 +21,8 @@ interface Props {
   /** Identifiers are easier to compare in a fixed-width font. */
   mono?: boolean;
   required?: boolean;
+  /** An example value, for a field whose label says enough. */
+  placeholder?: string;
 }
 
 export const fieldId = (name: FieldName) => `field-${name}`;
@@ -39,6 +41,7 @@ export function EditorField(props: Props) {
     spellcheck: false,
     autoComplete: 'off',
     required,
+    placeholder: props.placeholder,
     'aria-invalid': problem && !props.saveAnyway ? true : undefined,
     'aria-describedby': describedBy,
     onBlur: props.onBlur,

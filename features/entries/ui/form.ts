@@ -362,6 +362,63 @@ export function applyPaste(form: EntryForm, field: FieldName, text: string): Pas
   return { form: { ...form, [field]: value }, filled: [field] };
 }
 
+/** What pasting Developer Central's "LWA credentials" box into the short form's box did. */
+export type BoxPaste = { ok: true; result: PasteResult; ambiguous: FieldName[] } | { ok: false; message: string };
+
+/**
+ * The short form's credentials box: the pasted text is parsed by the values' formats and only the values it
+ * holds are kept (the box itself keeps nothing, so a secret never sits in a plain text area).
+ */
+export function pasteCredentialsBox(form: EntryForm, text: string): BoxPaste {
+  const block = parseCredentialBlock(text);
+  const found = (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
+  if (found.length === 0) {
+    return {
+      ok: false,
+      message: 'No LWA client id, client secret or refresh token found in the pasted text. Copy the whole “LWA credentials” box (Developer Central → View), or enter the values under More details.',
+    };
+  }
+  const next: EntryForm = { ...form };
+  for (const key of found) next[key] = block[key]!;
+  const fields = found.map((key) => FIELD_OF_CREDENTIAL[key]);
+  return { ok: true, result: { form: next, filled: fields }, ambiguous: block.ambiguous.map((key) => FIELD_OF_CREDENTIAL[key]) };
+}
+
+/** The fields under "More details": the short form is the name, marketplace, credentials box and the secret's date. */
+export const DETAIL_FIELDS: readonly FieldName[] = [
+  'connector',
+  'kind',
+  'environment',
+  'region',
+  'clientId',
+  'clientSecret',
+  'refreshToken',
+  'applicationId',
+  'redirectUri',
+  'sellingPartnerId',
+  'resultUrl',
+  'authorizedOn',
+  'shopCtrlUrl',
+  'notes',
+];
+
+/** A form holding anything under "More details" besides the defaults opens with them shown. */
+export function hasDetails(form: EntryForm): boolean {
+  const empty = emptyForm();
+  return DETAIL_FIELDS.some((field) => field !== 'kind' && field !== 'region' && form[field] !== empty[field]);
+}
+
+/**
+ * The day the app was authorized, when LWA Vault itself caught this Result URL's redirect: the capture's time is
+ * when Amazon issued the code (captures are kept for two hours). Undefined when the code was never seen.
+ */
+export function authorizationDayOf(resultUrl: string, captures: readonly { code: string; capturedAt: number }[], timeZone: string): string | undefined {
+  const redirect = classifyRedirect(resultUrl);
+  if (redirect.kind !== 'final') return undefined;
+  const capture = captures.find((c) => c.code === redirect.spapiOauthCode);
+  return capture && toDateInput(capture.capturedAt, timeZone);
+}
+
 /** A Result URL carries the selling partner id (docs/amazon.md §2): it fills that field too when it is empty. */
 function pasteResultUrl(form: EntryForm, text: string): PasteResult | undefined {
   const redirect = classifyRedirect(text);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyPaste,
+  authorizationDayOf,
   blockingProblems,
   emptyForm,
   entryFromForm,
   formFromEntry,
+  hasDetails,
+  pasteCredentialsBox,
   patchFromForm,
   restoreForm,
   validateForm,
@@ -16,6 +19,7 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   LEGACY_CLIENT_SECRET,
+  OTHER_CLIENT_SECRET,
   REFRESH_TOKEN,
   SELLER_ID,
   VENDOR_GROUP_ID,
@@ -211,5 +215,48 @@ describe('restoreForm', () => {
     expect(restored.saveAnyway).toEqual(['clientSecret']);
     expect('extra' in restored).toBe(false);
     expect(restoreForm(null)).toEqual(emptyForm());
+  });
+});
+
+describe('the short form', () => {
+  it('takes the client id, secret and refresh token out of a pasted "LWA credentials" box, in any layout', () => {
+    const pasted = pasteCredentialsBox(form(), `Identifiant client\t${CLIENT_ID}\tSecret client\t${CLIENT_SECRET}\n${REFRESH_TOKEN}`);
+    expect(pasted).toMatchObject({ ok: true, ambiguous: [] });
+    if (!pasted.ok) return;
+    expect(pasted.result.filled).toEqual(['clientId', 'clientSecret', 'refreshToken']);
+    expect(pasted.result.form).toMatchObject({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN, alias: 'ShopCtrl 1P DE' });
+  });
+
+  it('says so when the pasted text holds no credential, and changes nothing', () => {
+    const pasted = pasteCredentialsBox(form({ clientId: CLIENT_ID }), 'Client secret: (hidden) — click View');
+    expect(pasted.ok).toBe(false);
+    if (!pasted.ok) expect(pasted.message).toMatch(/No LWA client id, client secret or refresh token found/);
+  });
+
+  it('takes the first of two different secrets and names the field as ambiguous', () => {
+    const pasted = pasteCredentialsBox(form(), `${CLIENT_SECRET}\n${OTHER_CLIENT_SECRET}`);
+    expect(pasted).toMatchObject({ ok: true, ambiguous: ['clientSecret'] });
+    if (pasted.ok) expect(pasted.result.form.clientSecret).toBe(CLIENT_SECRET);
+  });
+
+  it('opens "More details" only for a form that holds something there', () => {
+    expect(hasDetails(form({ marketplace: 'DE', region: 'EU', secretExpiresOn: '2027-06-04', clientId: '' }))).toBe(false);
+    expect(hasDetails(form({ kind: 'vendor' }))).toBe(false); // the kind follows the connector
+    expect(hasDetails(form({ clientSecret: CLIENT_SECRET }))).toBe(true);
+    expect(hasDetails(form({ connector: 'shopctrl-1p' }))).toBe(true);
+  });
+});
+
+describe('authorizationDayOf', () => {
+  const url = 'https://app.example.com/cb?state=s1&selling_partner_id=A1B2C3D4E5F6G7&spapi_oauth_code=ANDQxKxWuTyVbWzaXrSb';
+  it('dates the authorization from the redirect LWA Vault caught with the same code, in the local day', () => {
+    const captures = [{ code: 'OTHERCODE123', capturedAt: NOW }, { code: 'ANDQxKxWuTyVbWzaXrSb', capturedAt: at('2027-05-22T23:30:00Z') }];
+    expect(authorizationDayOf(url, captures, TZ)).toBe('2027-05-23'); // 01:30 in Berlin
+    expect(authorizationDayOf(url, captures, 'America/Los_Angeles')).toBe('2027-05-22');
+  });
+
+  it('does not guess without a caught redirect or a code', () => {
+    expect(authorizationDayOf(url, [{ code: 'OTHERCODE123', capturedAt: NOW }], TZ)).toBeUndefined();
+    expect(authorizationDayOf('https://app.example.com/cb?state=s1', [{ code: 'ANDQxKxWuTyVbWzaXrSb', capturedAt: NOW }], TZ)).toBeUndefined();
   });
 });

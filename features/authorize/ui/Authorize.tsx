@@ -11,6 +11,8 @@ import { StartForm } from './StartForm';
 import { useCaptureState } from './useCaptureState';
 import { CopyButton } from '../../../components/CopyButton';
 import { useNow } from '../../../components/useNow';
+import { FeedbackMessage } from '../../../components/FeedbackMessage';
+import type { Feedback } from '../../../components/useSubmission';
 
 /**
  * The Authorize wizard (issue #4): start an authorization, let the background capture Amazon's redirect,
@@ -121,7 +123,7 @@ function UnverifiedCapture({ capture, now, stateless, onChanged }: { capture: Ca
 function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureSettings; incognitoAllowed: boolean; onChanged: () => void }) {
   const uid = useId();
   const [endpoint, setEndpoint] = useState(settings.tokenEndpoint);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [message, setMessage] = useState<Feedback>();
   // Shown at once on click; the background's answer (or refusal) follows.
   const [shown, setShown] = useState(settings);
   useEffect(() => setShown(settings), [settings]);
@@ -174,11 +176,7 @@ function Options({ settings, incognitoAllowed, onChanged }: { settings: CaptureS
       {!incognitoAllowed && (
         <p class="field-hint">To use incognito, allow LWA Vault in incognito on the browser's extension details page.</p>
       )}
-      {message && (
-        <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <FeedbackMessage message={message} />
     </details>
   );
 }

@@ -6,6 +6,7 @@ import { PassphraseField } from '../../../components/PassphraseField';
 import { downloadText } from '../../../components/download';
 import { ProgressBar } from '../../../components/ProgressBar';
 import type { BackupProgress } from '../protocol';
+import { FeedbackMessage } from '../../../components/FeedbackMessage';
 
 /** Encrypted export under its own passphrase; the file downloads as soon as it is ready. */
 export function ExportSection({ progress }: { progress: BackupProgress | null }) {
@@ -38,7 +39,7 @@ export function ExportSection({ progress }: { progress: BackupProgress | null })
       <p id="export-strength" class="field-hint">{passphrase ? strength.hint : ''}</p>
       <PassphraseField label="Repeat backup passphrase" value={repeat} onInput={setRepeat} autoComplete="new-password" />
       {busy && <ProgressBar progress={progress?.operation === 'export' ? progress : null} fallback="Encrypting the backup…" />}
-      {message && <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <FeedbackMessage message={message} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy || !passphrase || !repeat}>
           {busy ? 'Exporting…' : 'Export backup'}

@@ -4,6 +4,7 @@ import { useSubmission } from '../../../components/useSubmission';
 import type { BackupProgress } from '../protocol';
 import { PassphraseField } from '../../../components/PassphraseField';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { FeedbackMessage } from '../../../components/FeedbackMessage';
 
 /** Import merges into the vault: nothing is written unless the whole file decrypts and checks out. */
 export function ImportSection({ progress, popout }: { progress: BackupProgress | null; popout: boolean }) {
@@ -45,7 +46,7 @@ export function ImportSection({ progress, popout }: { progress: BackupProgress |
       />
       <PassphraseField label="Passphrase of this backup" value={passphrase} onInput={setPassphrase} autoComplete="current-password" />
       {busy && <ProgressBar progress={progress?.operation === 'import' ? progress : null} fallback="Importing…" />}
-      {message && <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <FeedbackMessage message={message} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy || !file || !passphrase}>
           {busy ? 'Importing…' : 'Import backup'}

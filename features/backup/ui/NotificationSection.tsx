@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../../platform/client';
 import { useSubmission } from '../../../components/useSubmission';
+import { FeedbackMessage } from '../../../components/FeedbackMessage';
 
 /** Paste an Amazon rotation notification: the entry with its client id takes Amazon's exact dates (and new secret). */
 export function NotificationSection() {
@@ -33,7 +34,7 @@ export function NotificationSection() {
         An APPLICATION_OAUTH_CLIENT_NEW_SECRET or APPLICATION_OAUTH_CLIENT_SECRET_EXPIRY message from your SQS queue.
         The entry with the same client id takes Amazon’s dates, and the new secret when there is one.
       </p>
-      {message && <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <FeedbackMessage message={message} />
       <div class="form-actions">
         <button type="submit" disabled={busy || !text.trim()}>{busy ? 'Applying…' : 'Apply notification'}</button>
       </div>

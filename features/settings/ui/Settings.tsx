@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RequestError, send } from '../../../platform/client';
+import { send } from '../../../platform/client';
+import { useSubmission } from '../../../components/useSubmission';
 import { CLIPBOARD_CLEAR_CHOICES } from '../../../platform/clipboard/protocol';
 import { AUTO_LOCK_CHOICES, type Settings as SettingsValue } from '../protocol';
 import { assessPassphrase } from '../../vault/passphrase';
 import { PassphraseField } from '../../../components/PassphraseField';
 import { ReminderThresholds } from '../../deadlines/ui/ReminderThresholds';
+import { FeedbackMessage } from '../../../components/FeedbackMessage';
 
 const AUTO_LOCK_LABELS: Record<number, string> = {
   1: 'After 1 minute idle',
@@ -83,26 +85,20 @@ function ChangePassphrase() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, message, setMessage, run } = useSubmission();
   const strength = assessPassphrase(next);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!strength.ok) return setMessage({ kind: 'error', text: strength.hint });
     if (next !== repeat) return setMessage({ kind: 'error', text: 'The new passphrases differ.' });
-    setBusy(true);
-    try {
+    await run(async () => {
       await send('vault.changePassphrase', { current, next });
       setCurrent('');
       setNext('');
       setRepeat('');
-      setMessage({ kind: 'success', text: 'Passphrase changed. The old one no longer unlocks the vault.' });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof RequestError ? e.message : 'The passphrase was not changed.' });
-    } finally {
-      setBusy(false);
-    }
+      return 'Passphrase changed. The old one no longer unlocks the vault.';
+    }, 'The passphrase was not changed.');
   };
 
   return (
@@ -112,7 +108,7 @@ function ChangePassphrase() {
       <PassphraseField label="New passphrase" value={next} onInput={setNext} autoComplete="new-password" describedBy="new-strength" />
       <p id="new-strength" class="field-hint">{next ? strength.hint : ''}</p>
       <PassphraseField label="Repeat new passphrase" value={repeat} onInput={setRepeat} autoComplete="new-password" />
-      {message && <p class={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <FeedbackMessage message={message} />
       <div class="form-actions">
         <button type="submit" disabled={busy || !current || !next}>{busy ? 'Changing…' : 'Change passphrase'}</button>
       </div>

@@ -10,7 +10,7 @@ import { connectorSchema, environmentSchema, kindSchema, regionSchema } from '..
 
 /** The vault entry the authorization will be saved into (new, or `entryId` for an existing one). */
 export const entryDraftSchema = z.object({
-  alias: z.string().trim().min(1, 'Give the entry an alias.').max(200),
+  alias: z.string().trim().min(1, 'Give the entry a name.').max(200),
   kind: kindSchema,
   environment: environmentSchema,
   region: regionSchema,

@@ -174,14 +174,14 @@ test('refuses a code older than 5 minutes', async ({ extension }) => {
 
 test('explains bad input and loses nothing', async ({ extension }) => {
   const popup = await openWizard(extension);
-  await popup.getByLabel('Alias').fill('Typo');
+  await popup.getByLabel('Entry name').fill('Typo');
   const urlField = popup.getByRole('textbox', { name: 'OAuth Request URL' });
   await urlField.fill('https://sellercentral.amazon.com/home');
   await expect(popup.getByText(/a consent URL's path is \/apps\/authorize\/consent/)).toBeVisible();
   await popup.getByRole('button', { name: 'Start authorization' }).click();
   await expect(popup.getByRole('alert').filter({ hasText: /consent URL's path/ })).toBeVisible();
   await expect(urlField).toHaveValue('https://sellercentral.amazon.com/home');
-  await expect(popup.getByLabel('Alias')).toHaveValue('Typo');
+  await expect(popup.getByLabel('Entry name')).toHaveValue('Typo');
 
   const card = await startFromUrl(popup, 'By hand', consentUrl('st-hand'));
   const pasted = 'https://app.example.com/cb?state=st-hand&selling_partner_id=A3FHEXAMPLEYWS';

@@ -52,7 +52,7 @@ export function StartForm({ onStarted }: { onStarted: () => void }) {
   const marketplaces = MARKETPLACES.filter((m) => m.region === region);
   const appIdCheck = applicationId.trim() ? checkApplicationId(applicationId) : undefined;
   const redirectCheck = redirectUri.trim() ? checkRedirectUri(redirectUri) : undefined;
-  const aliasError = touched && !alias.trim() ? 'Give the entry an alias, such as "Cleo US seller".' : '';
+  const aliasError = touched && !alias.trim() ? 'Give the entry a name, such as "Cleo US seller".' : '';
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -103,7 +103,7 @@ export function StartForm({ onStarted }: { onStarted: () => void }) {
           <option value={e.id}>{e.alias}</option>
         ))}
       </select>
-      <label for={id('alias')}>Alias</label>
+      <label for={id('alias')}>Entry name</label>
       <input
         id={id('alias')}
         value={alias}

@@ -60,6 +60,8 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
   const timeZone = runtimeTimeZone();
   // The short form first; everything else under "More details", shown when it already holds something.
   const [detailsOpen, setDetailsOpen] = useState(original !== undefined || DETAIL_FIELDS.includes(focus) || hasDetails(initial));
+  // The credentials box is never part of the draft: what it holds moves into the fields it names.
+  const [boxText, setBoxText] = useState('');
   const [boxProblem, setBoxProblem] = useState('');
 
   useEffect(() => void document.getElementById(fieldId(focus))?.focus(), []);
@@ -95,6 +97,7 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
   const pasteIntoBox = (text: string) => {
     const pasted = pasteCredentialsBox(latest.current, text);
     if (!pasted.ok) return setBoxProblem(pasted.message);
+    setBoxText('');
     setBoxProblem('');
     update(pasted.result.form);
     touch(...pasted.result.filled);
@@ -221,18 +224,22 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
           rows={1}
           spellcheck={false}
           autoComplete="off"
-          value=""
+          value={boxText}
           aria-invalid={boxProblem ? true : undefined}
           aria-describedby={`${boxProblem ? 'field-credentials-box-problem ' : ''}field-credentials-box-hint`}
           onPaste={(event) => {
-            // Never lands in the box: only the values found in it are kept, in their own (masked) fields.
+            // A paste never lands in the box: only the values found in it are kept, in their own (masked) fields.
             event.preventDefault();
             pasteIntoBox(event.clipboardData?.getData('text/plain') ?? '');
           }}
           onInput={(event) => {
+            // Typed or dropped text is taken as soon as it holds a whole value; until then it stays as typed.
             const text = event.currentTarget.value;
-            event.currentTarget.value = '';
-            if (text.trim() !== '') pasteIntoBox(text);
+            if (pasteCredentialsBox(latest.current, text).ok) pasteIntoBox(text);
+            else setBoxText(text);
+          }}
+          onBlur={() => {
+            if (boxText.trim() !== '') pasteIntoBox(boxText);
           }}
         />
         {boxProblem && (

@@ -432,7 +432,7 @@ function pasteResultUrl(form: EntryForm, text: string): PasteResult | undefined 
 export const FIELD_LABELS: Record<FieldName, string> = {
   kind: 'App type',
   connector: 'Connector',
-  alias: 'Name',
+  alias: 'Entry name',
   environment: 'Environment',
   region: 'Region',
   marketplace: 'Marketplace',

@@ -121,7 +121,7 @@ export async function openWizard(extension: ExtensionBrowser, options: { createV
 export async function startFromUrl(popup: Page, alias: string, url: string): Promise<Locator> {
   const more = popup.getByRole('button', { name: 'Start another' });
   if (await more.isVisible()) await more.click();
-  const aliasField = popup.getByLabel('Alias');
+  const aliasField = popup.getByLabel('Entry name');
   // Saving into an existing entry takes its alias.
   if (await aliasField.isEnabled()) await aliasField.fill(alias);
   await popup.getByRole('textbox', { name: 'OAuth Request URL' }).fill(url);

@@ -7,13 +7,21 @@ import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers'
 import { createVault, PASSPHRASE, seedEntry, send } from './support/messages';
 import { expectNoSeriousA11yViolations } from './support/axe';
 
-// UPDATE_SCREENSHOTS=1 rewrites docs/popup.png (the README's picture) from the light list below.
-const SCREENSHOT = path.resolve(import.meta.dirname, '..', '..', 'docs', 'popup.png');
+const docs = (name: string) => path.resolve(import.meta.dirname, '..', '..', 'docs', name);
 
 /** No sideways scrolling at the narrowest toolbar popup. */
 async function expectFitsWidth(page: Page, screen: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/** UPDATE_SCREENSHOTS=1 rewrites the README's pictures in docs/ from the light screens. */
+async function screenshotForReadme(popup: Page, colorScheme: 'light' | 'dark', name: string) {
+  if (colorScheme !== 'light' || !process.env.UPDATE_SCREENSHOTS) return;
+  fs.mkdirSync(path.dirname(docs(name)), { recursive: true });
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.screenshot({ path: docs(name) });
+  await popup.setViewportSize({ width: 360, height: 600 });
 }
 
 async function seedVariedEntries(popup: Page) {
@@ -54,12 +62,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await popup.reload();
     await expect(popup.getByRole('listitem')).toHaveCount(5);
     await scan('entry list');
-    if (colorScheme === 'light' && process.env.UPDATE_SCREENSHOTS) {
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      await popup.setViewportSize({ width: 380, height: 600 });
-      await popup.screenshot({ path: SCREENSHOT });
-      await popup.setViewportSize({ width: 360, height: 600 });
-    }
+    await screenshotForReadme(popup, colorScheme, 'popup.png');
 
     await popup.getByRole('button', { name: /^ShopCtrl 1P Germany/ }).click();
     await expect(popup.getByRole('heading', { name: 'History' })).toBeVisible();
@@ -83,6 +86,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await popup.getByRole('button', { name: 'Save changes' }).click();
     await expect(popup.getByRole('alert')).toContainText('2 fields need attention');
     await scan('editor with problems');
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+
+    await popup.getByRole('button', { name: '← All entries' }).click();
+    await popup.getByRole('button', { name: 'Add entry' }).click();
+    await expect(popup.getByRole('heading', { name: 'Add an entry' })).toBeVisible();
+    await scan('short form');
+    await screenshotForReadme(popup, colorScheme, 'add-entry.png');
     await popup.getByRole('button', { name: 'Cancel' }).click();
 
     await popup.getByRole('tab', { name: 'Settings' }).click();

@@ -11,7 +11,7 @@ import type { SenderLike, SenderRole } from '../../platform/sender';
 import type { PageFillRequest } from '../shopctrl/in-page';
 import { handOffToShopCtrl, type ShopCtrlTabs } from '../shopctrl/send';
 import { parseShopCtrlUrl, shopCtrlDirections } from '../shopctrl/url';
-import type { EntryMeta } from '../vault/schema';
+import type { CheckOutcome, EntryMeta } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 
 /**
@@ -30,6 +30,8 @@ export interface RotationWatchDeps {
   shopCtrl: ShopCtrlTabs;
   now: () => number;
   newId: () => string;
+  /** The credential check (features/authorize): a refresh-token grant with the entry's current secret. */
+  checkSaved: (entryId: string) => Promise<{ outcome?: CheckOutcome; message: string }>;
   /** How long the ShopCtrl page may take to show its fields after loading. */
   shopCtrlWaitMs?: number;
   /** How long the ShopCtrl tab may take to load (and reload) before giving up. */
@@ -45,6 +47,7 @@ type SightingHandlers = Pick<
   | 'rotationWatch.save'
   | 'rotationWatch.setShopCtrlUrl'
   | 'rotationWatch.sendToShopCtrl'
+  | 'rotationWatch.check'
 >;
 
 export interface RotationWatchHandlers {
@@ -254,6 +257,13 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
         if (!entry) throw new VaultError('not-found', 'Save the secret to an entry first; the ShopCtrl address belongs to the entry.');
         await vault.updateEntry(entry.id, { shopCtrlUrl: settings.href }, {});
         return { host: settings.host };
+      },
+
+      'rotationWatch.check': async ({ data: { id }, role, sender }) => {
+        const sighting = await own(role, sender, id);
+        if (!sighting.saved) throw new VaultError('bad-request', 'Save the secret to an entry first; then LWA Vault can check it.');
+        const { outcome, message } = await deps.checkSaved(sighting.saved.entryId);
+        return outcome === undefined ? { message } : { outcome, message };
       },
 
       'rotationWatch.sendToShopCtrl': async ({ data: { id }, role, sender }) => sendToShopCtrl(await own(role, sender, id)),

@@ -20,12 +20,17 @@ function setup(answer?: () => PageFillResult) {
   const storage = memoryStorage();
   const tabs = fakeTabs(answer ? { answer } : {});
   let n = 0;
+  const checked: string[] = [];
   const detect = createRotationWatchHandlers({
     vault: v.vault,
     sightings: createSightingStore(storage, () => v.clock.now),
     shopCtrl: tabs.api,
     now: () => v.clock.now,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    checkSaved: async (entryId) => {
+      checked.push(entryId);
+      return { outcome: 'working', message: 'Working: Amazon accepted the client id, the secret and the refresh token.' };
+    },
   });
   const forPanel = (t?: number, frame?: number) => asSender(detect.handlers, panel(t, frame));
   /** A report from the page, its token claimed by the panel frame of the same tab (as the content script hands it over). */
@@ -33,7 +38,7 @@ function setup(answer?: () => PageFillResult) {
     const { token } = await asSender(detect.handlers, page(tabId))['rotationWatch.report'](report);
     return forPanel(tabId)['rotationWatch.claim']({ token });
   };
-  return { ...v, storage, tabs, detect, forPage: (t?: number) => asSender(detect.handlers, page(t)), forPanel, sight };
+  return { ...v, storage, tabs, detect, checked, forPage: (t?: number) => asSender(detect.handlers, page(t)), forPanel, sight };
 }
 
 type Setup = ReturnType<typeof setup>;
@@ -234,6 +239,24 @@ describe('detect handlers: saving', () => {
     expect(created.clientId).toBe(clientId(2));
     expect((await s.vault.getEntry(created.id)).secrets.clientSecret).toBe(secret(2));
     expect(await s.forPanel()['rotationWatch.view']({ id })).toMatchObject({ save: 'saved', answer: 'up-to-date' });
+  });
+});
+
+describe('detect handlers: checking a saved secret', () => {
+  it('checks only a secret this panel saved, by its entry, and tells the panel the outcome in words', async () => {
+    const s = setup();
+    const entryId = await withEntry(s);
+    const { id } = await reportRotation(s);
+    expect((await rejection(Promise.resolve(s.forPanel()['rotationWatch.check']({ id })))).code).toBe('bad-request');
+    expect((await rejection(Promise.resolve(s.forPage()['rotationWatch.check']({ id })))).code).toBe('forbidden');
+    expect((await rejection(Promise.resolve(s.forPanel(1, 9)['rotationWatch.check']({ id })))).code).toBe('not-found');
+    expect(s.checked).toEqual([]);
+    await s.forPanel()['rotationWatch.save']({ id });
+    expect(await s.forPanel()['rotationWatch.check']({ id })).toEqual({
+      outcome: 'working',
+      message: 'Working: Amazon accepted the client id, the secret and the refresh token.',
+    });
+    expect(s.checked).toEqual([entryId]);
   });
 });
 

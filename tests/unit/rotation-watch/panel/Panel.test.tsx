@@ -29,6 +29,7 @@ function api(overrides: Partial<PanelApi> = {}): PanelApi {
     save: vi.fn(async (): Promise<SaveOutcome> => ({ state: 'saved', alias: 'US seller', rotated: true })),
     setShopCtrlUrl: vi.fn(async () => ({ host: 'acme.shopctrl.com' })),
     sendToShopCtrl: vi.fn(async (): Promise<ShopCtrlOutcome> => ({ state: 'filled', host: 'acme.shopctrl.com', filled: ['clientSecret'], unchanged: [], offered: [] })),
+    check: vi.fn(async () => ({ outcome: 'secret-rejected' as const, message: 'Secret rejected: Amazon answered invalid_client.' })),
     openVault: vi.fn(async () => undefined),
     close: vi.fn(),
     ...overrides,
@@ -56,6 +57,20 @@ afterEach(() => {
 });
 
 describe('Panel', () => {
+  it('offers to check a saved secret with Amazon, and says what Amazon answered', async () => {
+    let view: SightingView = VIEW;
+    const fake = api({ view: vi.fn(async () => view) });
+    const root = await mount(fake);
+    expect(button(root, 'Check with Amazon')).toBeUndefined();
+    view = { ...view, save: 'saved', savedAlias: 'US seller' };
+    await press(button(root, 'Save to vault'));
+    await flush();
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).toHaveBeenCalledOnce();
+    expect(status(root)).toBe('Secret rejected: Amazon answered invalid_client.');
+  });
+
   it('names the entry and saves on Save to vault', async () => {
     const fake = api();
     const root = await mount(fake);

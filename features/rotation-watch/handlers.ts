@@ -63,6 +63,10 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
 
   // Saves run one at a time: a click, the unlock watcher and a panel refresh may all try at once.
   const exclusive = oneAtATime();
+  // Whether a save may be waiting for the unlock: set when one is queued, and at start (a restarted worker has
+  // not looked). While it is false and no run is under way, a card's view skips the queued saves altogether.
+  let mayWait = true;
+  let running: Promise<void> | undefined;
 
   const vaultState = async (): Promise<SightingView['vault']> => {
     const status = await vault.status();
@@ -93,10 +97,12 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
       const described = newEntry ?? sighting.pendingSave?.newEntry;
       if (!described) return { state: 'needs-entry' };
       await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: { newEntry: described } }));
+      mayWait = true;
       return { state: 'pending-first-run' };
     }
     if (state === 'locked') {
       await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: newEntry ? { newEntry } : (s.pendingSave ?? {}) }));
+      mayWait = true;
       return { state: 'pending-unlock' };
     }
     return saveNow(sighting.id, newEntry);
@@ -159,11 +165,22 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
     return sighting;
   };
 
-  async function completePendingSaves(): Promise<void> {
-    if ((await vaultState()) !== 'unlocked') return;
-    for (const sighting of await sightings.all()) {
-      if (sighting.pendingSave && !sighting.saved) await saveNow(sighting.id, undefined).catch(() => undefined);
-    }
+  /** One run for every caller that asks while it is under way (the unlock watcher and all the cards' views). */
+  function completePendingSaves(): Promise<void> {
+    running ??= (async () => {
+      if ((await vaultState()) !== 'unlocked') return;
+      mayWait = false; // before the read: a save queued after it sets it again
+      for (const sighting of await sightings.all()) {
+        if (sighting.pendingSave && !sighting.saved) {
+          await saveNow(sighting.id, undefined).catch(() => {
+            mayWait = true;
+          });
+        }
+      }
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
   }
 
   return {
@@ -202,12 +219,14 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
       },
 
       'rotationWatch.view': async ({ data: { id }, role, sender }) => {
-        await own(role, sender, id);
+        let sighting = await own(role, sender, id);
+        const state = await vaultState();
         // Saves waiting for the unlock change every card's answer (the old secret becomes the previous one), and
         // the unlock watcher may not have run yet: they complete before any card is answered.
-        await completePendingSaves();
-        const sighting = await own(role, sender, id);
-        const state = await vaultState();
+        if (running || (mayWait && state === 'unlocked')) {
+          await completePendingSaves();
+          sighting = await own(role, sender, id);
+        }
         const entries = (await recentEntries.listEntries()).entries;
         const { answer, entry: about } = await answerFor(
           { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },

@@ -244,11 +244,10 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
         <button type="button" disabled={busy} onClick={(e) => void act(fill, false, e)}>
           Open ShopCtrl and fill
         </button>
-        {saved && (
-          <button type="button" disabled={busy} onClick={(e) => void act(check, false, e)}>
-            Check with Amazon
-          </button>
-        )}
+        {/* There from the start, so the save does not grow the card (and move the frame under the cursor). */}
+        <button type="button" disabled={busy || !saved} title={saved ? undefined : CHECK_AFTER_SAVE} onClick={(e) => void act(check, false, e)}>
+          Check with Amazon
+        </button>
       </div>
       {form === 'new-entry' && (
         <NewEntryForm
@@ -275,6 +274,8 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
     </section>
   );
 }
+
+const CHECK_AFTER_SAVE = 'Save the secret to its vault entry first; then LWA Vault can check it with Amazon.';
 
 function titleOf(view: SightingView): string {
   switch (view.answer) {

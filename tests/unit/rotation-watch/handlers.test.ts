@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRotationWatchHandlers } from '../../../features/rotation-watch/handlers';
 import type { RequestData } from '../../../platform/protocol';
 import type { SenderLike } from '../../../platform/sender';
@@ -212,6 +212,25 @@ describe('detect handlers: saving', () => {
     await s.vault.unlock(PASSPHRASE); // the unlock watcher has not run: the old card asks first
     expect(await s.forPanel()['rotationWatch.view']({ id: old.id })).toMatchObject({ answer: 'previous' });
     expect(await s.forPanel()['rotationWatch.view']({ id })).toMatchObject({ answer: 'up-to-date', save: 'saved' });
+  });
+
+  it('runs the queued saves once for all the cards asking after an unlock, and not at all on later views', async () => {
+    const s = setup();
+    const entryId = await withEntry(s);
+    await s.vault.lock();
+    const olds = [];
+    for (let i = 0; i < 9; i++) olds.push(await s.sight({ secret: secret(1), clientId: clientId(1) }));
+    const { id } = await reportRotation(s);
+    await s.forPanel()['rotationWatch.save']({ id });
+    await s.vault.unlock(PASSPHRASE); // the unlock watcher has not run: ten cards ask at once
+    const views = await Promise.all([...olds.map((o) => s.forPanel()['rotationWatch.view']({ id: o.id })), s.forPanel()['rotationWatch.view']({ id })]);
+    expect(views.map((v) => v.answer)).toEqual([...olds.map(() => 'previous'), 'up-to-date']);
+    expect((await s.vault.events(entryId)).filter((e) => e.type === 'rotated')).toHaveLength(1);
+
+    // Nothing waits any more: each card's view reads the sightings once (its own), not all of them again.
+    const reads = vi.spyOn(s.storage, 'get');
+    for (const o of olds) await s.forPanel()['rotationWatch.view']({ id: o.id });
+    expect(reads).toHaveBeenCalledTimes(olds.length);
   });
 
   it('completes a queued save on the panel’s next look even if the unlock signal was missed', async () => {

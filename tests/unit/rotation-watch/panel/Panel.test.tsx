@@ -61,10 +61,14 @@ describe('Panel', () => {
     let view: SightingView = VIEW;
     const fake = api({ view: vi.fn(async () => view) });
     const root = await mount(fake);
-    expect(button(root, 'Check with Amazon')).toBeUndefined();
+    // There before the save, so the card does not grow when it completes; disabled, saying why.
+    expect(button(root, 'Check with Amazon').disabled).toBe(true);
+    expect(button(root, 'Check with Amazon').title).toBe('Save the secret to its vault entry first; then LWA Vault can check it with Amazon.');
     view = { ...view, save: 'saved', savedAlias: 'US seller' };
     await press(button(root, 'Save to vault'));
     await flush();
+    expect(button(root, 'Check with Amazon').disabled).toBe(false);
+    expect(button(root, 'Check with Amazon').title).toBe('');
     await press(button(root, 'Check with Amazon'));
     await flush();
     expect(fake.check).toHaveBeenCalledOnce();
@@ -96,6 +100,24 @@ describe('Panel', () => {
     await flush();
     expect(fake.save).not.toHaveBeenCalled();
     expect(status(root)).toContain('The panel just moved');
+  });
+
+  it('checks with Amazon only for a click the clickjacking guard accepts, like saving', async () => {
+    const fake = api({ view: vi.fn(async () => ({ ...VIEW, save: 'saved' as const, savedAlias: 'US seller' })) });
+    let verdict: ReturnType<ClickGuard['check']> = 'not-visible';
+    const root = await mount(fake, { check: () => verdict, hold: () => undefined, observe: () => undefined });
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).not.toHaveBeenCalled();
+    expect(status(root)).toContain('press Enter on the button');
+    verdict = 'untrusted';
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).not.toHaveBeenCalled();
+    verdict = 'ok';
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).toHaveBeenCalledOnce();
   });
 
   it('asks for keyboard activation when the browser cannot see the panel unobscured', async () => {

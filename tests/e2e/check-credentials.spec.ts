@@ -175,12 +175,14 @@ test('the rotation panel checks the secret it just saved, before other systems t
   await openApp(page, SELLER_CONSOLE_URL);
   const panel = await rotateSecret(page);
   const fresh = await card(panel, 'LWA Vault New client secret');
-  await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toHaveCount(0); // nothing saved yet
+  // Nothing saved yet: the button is there (the save will not grow the card for it), disabled, saying why.
+  await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toBeDisabled();
+  await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toHaveAccessibleDescription(/^Save the secret to its vault entry first/);
   await fresh.getByRole('button', { name: 'Save to vault' }).click();
   await expect(fresh.getByRole('status')).toContainText('Saved to “US seller”');
 
   answers.token = json(401, { error_description: 'Client authentication failed', error: 'invalid_client' });
-  await panelSettled(panel); // the new button grew the panel: the click guard waits until it stops moving
+  await panelSettled(panel); // the save's message grew the panel: the click guard waits until it stops moving
   await fresh.getByRole('button', { name: 'Check with Amazon' }).click();
   await expect(fresh.getByRole('status')).toContainText(/^Secret rejected/);
   // The new secret was sent, to the configured endpoint only; the panel learnt words, never a token.

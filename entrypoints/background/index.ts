@@ -20,7 +20,7 @@ export default defineBackground(() => {
   const settings = settingsBackground({ touch: vault.touch });
   const backup = backupBackground({ vault: vault.service, touch: vault.touch });
   const authorize = authorizeBackground({ entries: entries.api, vault: vault.service, restoreBadge: deadlines.repaint });
-  const rotationWatch = rotationWatchBackground({ vault: vault.service });
+  const rotationWatch = rotationWatchBackground({ vault: vault.service, checks: authorize.checks });
   const clipboard = clipboardBackground();
   const features = [vault, deadlines, entries, settings, backup, authorize, rotationWatch, clipboard];
   listen(features, {

@@ -38,6 +38,7 @@ function apiFor(id: string, dismiss: () => void): PanelApi {
     save: (newEntry) => send('rotationWatch.save', newEntry ? { id, newEntry } : { id }),
     setShopCtrlUrl: (url) => send('rotationWatch.setShopCtrlUrl', { id, url }),
     sendToShopCtrl: () => send('rotationWatch.sendToShopCtrl', { id }),
+    check: () => send('rotationWatch.check', { id }),
     openVault,
     close: dismiss,
   };

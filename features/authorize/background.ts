@@ -154,6 +154,8 @@ export function authorizeBackground(options: {
   void service.resume().catch(() => undefined);
   return {
     service,
+    /** The credential check, for the rotation panel's check of a secret it just saved. */
+    checks,
     handlers: createCaptureHandlers(service, checks),
     alarms: { 'capture.*': (name) => service.onAlarm(name), [DAILY_CHECK_ALARM]: () => checks.daily() },
     // Hourly: each entry is checked at most once a day; the run does nothing while the check is off or the vault locked.
@@ -171,5 +173,5 @@ export function authorizeBackground(options: {
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?popout=1') });
       },
     },
-  } satisfies BackgroundFeature<keyof CaptureHandlers> & { service: CaptureService };
+  } satisfies BackgroundFeature<keyof CaptureHandlers> & { service: CaptureService; checks: unknown };
 }

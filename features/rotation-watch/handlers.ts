@@ -11,7 +11,7 @@ import type { SenderLike, SenderRole } from '../../platform/sender';
 import type { PageFillRequest } from '../shopctrl/in-page';
 import { handOffToShopCtrl, type ShopCtrlTabs } from '../shopctrl/send';
 import { parseShopCtrlUrl, shopCtrlDirections } from '../shopctrl/url';
-import type { EntryMeta } from '../vault/schema';
+import type { CheckOutcome, EntryMeta } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 
 /**
@@ -30,6 +30,8 @@ export interface RotationWatchDeps {
   shopCtrl: ShopCtrlTabs;
   now: () => number;
   newId: () => string;
+  /** The credential check (features/authorize): a refresh-token grant with the entry's current secret. */
+  checkSaved: (entryId: string) => Promise<{ outcome?: CheckOutcome; message: string }>;
   /** How long the ShopCtrl page may take to show its fields after loading. */
   shopCtrlWaitMs?: number;
   /** How long the ShopCtrl tab may take to load (and reload) before giving up. */
@@ -45,6 +47,7 @@ type SightingHandlers = Pick<
   | 'rotationWatch.save'
   | 'rotationWatch.setShopCtrlUrl'
   | 'rotationWatch.sendToShopCtrl'
+  | 'rotationWatch.check'
 >;
 
 export interface RotationWatchHandlers {
@@ -60,6 +63,10 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
 
   // Saves run one at a time: a click, the unlock watcher and a panel refresh may all try at once.
   const exclusive = oneAtATime();
+  // Whether a save may be waiting for the unlock: set when one is queued, and at start (a restarted worker has
+  // not looked). While it is false and no run is under way, a card's view skips the queued saves altogether.
+  let mayWait = true;
+  let running: Promise<void> | undefined;
 
   const vaultState = async (): Promise<SightingView['vault']> => {
     const status = await vault.status();
@@ -90,10 +97,12 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
       const described = newEntry ?? sighting.pendingSave?.newEntry;
       if (!described) return { state: 'needs-entry' };
       await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: { newEntry: described } }));
+      mayWait = true;
       return { state: 'pending-first-run' };
     }
     if (state === 'locked') {
       await sightings.update(sighting.id, (s) => ({ ...s, pendingSave: newEntry ? { newEntry } : (s.pendingSave ?? {}) }));
+      mayWait = true;
       return { state: 'pending-unlock' };
     }
     return saveNow(sighting.id, newEntry);
@@ -156,11 +165,22 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
     return sighting;
   };
 
-  async function completePendingSaves(): Promise<void> {
-    if ((await vaultState()) !== 'unlocked') return;
-    for (const sighting of await sightings.all()) {
-      if (sighting.pendingSave && !sighting.saved) await saveNow(sighting.id, undefined).catch(() => undefined);
-    }
+  /** One run for every caller that asks while it is under way (the unlock watcher and all the cards' views). */
+  function completePendingSaves(): Promise<void> {
+    running ??= (async () => {
+      if ((await vaultState()) !== 'unlocked') return;
+      mayWait = false; // before the read: a save queued after it sets it again
+      for (const sighting of await sightings.all()) {
+        if (sighting.pendingSave && !sighting.saved) {
+          await saveNow(sighting.id, undefined).catch(() => {
+            mayWait = true;
+          });
+        }
+      }
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
   }
 
   return {
@@ -199,12 +219,14 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
       },
 
       'rotationWatch.view': async ({ data: { id }, role, sender }) => {
-        await own(role, sender, id);
+        let sighting = await own(role, sender, id);
+        const state = await vaultState();
         // Saves waiting for the unlock change every card's answer (the old secret becomes the previous one), and
         // the unlock watcher may not have run yet: they complete before any card is answered.
-        await completePendingSaves();
-        const sighting = await own(role, sender, id);
-        const state = await vaultState();
+        if (running || (mayWait && state === 'unlocked')) {
+          await completePendingSaves();
+          sighting = await own(role, sender, id);
+        }
         const entries = (await recentEntries.listEntries()).entries;
         const { answer, entry: about } = await answerFor(
           { secret: sighting.secret, clientId: sighting.clientId, rotationSeen: sighting.afterRotateClick || sighting.previousSecret !== undefined },
@@ -254,6 +276,13 @@ export function createRotationWatchHandlers(deps: RotationWatchDeps): RotationWa
         if (!entry) throw new VaultError('not-found', 'Save the secret to an entry first; the ShopCtrl address belongs to the entry.');
         await vault.updateEntry(entry.id, { shopCtrlUrl: settings.href }, {});
         return { host: settings.host };
+      },
+
+      'rotationWatch.check': async ({ data: { id }, role, sender }) => {
+        const sighting = await own(role, sender, id);
+        if (!sighting.saved) throw new VaultError('bad-request', 'Save the secret to an entry first; then LWA Vault can check it.');
+        const { outcome, message } = await deps.checkSaved(sighting.saved.entryId);
+        return outcome === undefined ? { message } : { outcome, message };
       },
 
       'rotationWatch.sendToShopCtrl': async ({ data: { id }, role, sender }) => sendToShopCtrl(await own(role, sender, id)),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { message } from '../../platform/message';
 import { instantSchema as instant } from '../../platform/schemas';
-import { kindSchema, regionSchema } from '../vault/schema';
+import { kindSchema, regionSchema, type CheckOutcome } from '../vault/schema';
 import { CLIENT_ID_EXACT, CLIENT_SECRET_EXACT } from '../amazon/credential-patterns';
 import type { ShopCtrlFieldName } from '../shopctrl/fields';
 
@@ -61,6 +61,8 @@ export const rotationWatchProtocol = {
     'content',
     z.object({ id, url: z.string().trim().min(1).max(500) }),
   ).replies<{ host: string }>(),
+  /** Panel, after a save: checks the saved secret at Amazon (a refresh-token grant), before other systems take it. */
+  'rotationWatch.check': message('content', z.object({ id })).replies<PanelCheckReply>(),
   /** Panel: save if needed, then open or focus the entry's ShopCtrl settings tab and fill LWA Client Secret. */
   'rotationWatch.sendToShopCtrl': message('content', z.object({ id })).replies<ShopCtrlOutcome>(),
 } as const;
@@ -75,6 +77,12 @@ export const rotationWatchProtocol = {
  * - locked: nobody can tell until the vault is unlocked (the panel asks again then).
  */
 export type SightingAnswer = 'up-to-date' | 'previous' | 'new' | 'offer' | 'locked';
+
+/** What the panel learns from a check: the outcome in words, never a token or a secret. */
+export interface PanelCheckReply {
+  outcome?: CheckOutcome;
+  message: string;
+}
 
 export type SaveState = 'not-saved' | 'pending-unlock' | 'pending-first-run' | 'saved';
 

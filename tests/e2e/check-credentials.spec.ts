@@ -3,7 +3,10 @@ import { APP_ID, CONSENT, confirm, expectResultFilled, flowCard, REDIRECT_WATCHE
 import { DAY } from './support/clock';
 import type { Chrome } from './support/chrome';
 import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
-import { createVault, PASSPHRASE, seedEntry, send } from './support/messages';
+import { consolePage, openApp, rotateSecret, SELLER_CONSOLE_URL } from './support/amazon-console';
+import { card, panelSettled } from './support/on-page-ui';
+import { clientId, secret } from '../support/identifiers';
+import { createVault, PASSPHRASE, seedEntry, seedVault, send } from './support/messages';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
 
 declare const chrome: Chrome;
@@ -160,6 +163,39 @@ test('after a rotation, checks the new secret and the previous one while it stil
   expect(new URLSearchParams(received.token.at(-1)!.body).get('client_secret')).toBe(CLIENT_SECRET);
   await expect(section.getByText('Checked just now: secret rejected (previous secret)')).toBeVisible();
   await expect(popup.locator('.events li').first()).toHaveText(/Credentials checked: previous secret: secret rejected \(token grant\)$/);
+});
+
+test('the rotation panel checks the secret it just saved, before other systems take it', async ({ extension, page, routeAmazon, server }) => {
+  const { received, answers } = standIns(server);
+  const { admin, ids } = await seedVault(extension, [
+    { alias: 'US seller', kind: 'seller', region: 'NA', clientId: clientId(1), secrets: { clientSecret: secret(1), refreshToken: REFRESH_TOKEN } },
+  ]);
+  await send(admin, 'authorize.settings', { tokenEndpoint: server.url('/auth/o2/token') });
+  await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
+  await openApp(page, SELLER_CONSOLE_URL);
+  const panel = await rotateSecret(page);
+  const fresh = await card(panel, 'LWA Vault New client secret');
+  // Nothing saved yet: the button is there (the save will not grow the card for it), disabled, saying why.
+  await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toBeDisabled();
+  await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toHaveAccessibleDescription(/^Save the secret to its vault entry first/);
+  await fresh.getByRole('button', { name: 'Save to vault' }).click();
+  await expect(fresh.getByRole('status')).toContainText('Saved to “US seller”');
+
+  answers.token = json(401, { error_description: 'Client authentication failed', error: 'invalid_client' });
+  await panelSettled(panel); // the save's message grew the panel: the click guard waits until it stops moving
+  await fresh.getByRole('button', { name: 'Check with Amazon' }).click();
+  await expect(fresh.getByRole('status')).toContainText(/^Secret rejected/);
+  // The new secret was sent, to the configured endpoint only; the panel learnt words, never a token.
+  expect(new URLSearchParams(received.token[0]!.body).get('client_secret')).toBe(secret(2));
+  expect(await panel.content()).not.toContain(secret(2));
+  const { meta } = await send(admin, 'entries.get', { id: ids[0]! });
+  expect(meta.credentialCheck).toMatchObject({ outcome: 'secret-rejected', secret: 'current' });
+
+  answers.token = granted;
+  await panelSettled(panel);
+  await fresh.getByRole('button', { name: 'Check with Amazon' }).click();
+  await expect(fresh.getByRole('status')).toContainText(/^Working/);
+  expect(await panel.content()).not.toContain(ACCESS_TOKEN);
 });
 
 test('renews the authorization from the entry: the Authorize flow into that entry, the 365-day countdown restarts', async ({ extension, server, unusedPort }) => {

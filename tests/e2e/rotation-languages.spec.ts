@@ -52,9 +52,13 @@ for (const console of CONSOLES) {
     expect(await cardHeadings(panel)).toEqual(['LWA Vault Up to date', 'LWA Vault New client secret']);
     await expectNoOverlapAtBothSizes(page);
     const fresh = await card(panel, 'LWA Vault New client secret');
+    // The keyboard (Tab to it, Enter): right after the viewport emulation above, headless Chromium now and then
+    // routes a pointer click on the frame to the page (the frame gets focus, its document no event); pointer
+    // clicks on the panel are covered in rotation.spec.ts and rotation-hostile.spec.ts.
     await readyPanel(page, { cards: 2 });
-    await fresh.getByRole('button', { name: 'Save to vault' }).click();
-    await expect(panel.getByRole("status")).toContainText(`Saved to “App ${console.lang}”`);
+    await fresh.getByRole('button', { name: 'Save to vault' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(fresh.getByRole('status')).toContainText(`Saved to “App ${console.lang}”`);
 
     const { meta, secrets } = await send(admin, 'entries.get', { id: ids[0]! });
     expect(secrets).toMatchObject({ clientSecret: secret(41), previousClientSecret: secret(40) });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type {
   NewEntryInput,
+  PanelCheckReply,
   SaveOutcome,
   ShopCtrlOutcome,
   SightingView,
@@ -18,6 +19,8 @@ export interface PanelApi {
   save(newEntry?: NewEntryInput): Promise<SaveOutcome>;
   setShopCtrlUrl(url: string): Promise<{ host: string }>;
   sendToShopCtrl(): Promise<ShopCtrlOutcome>;
+  /** Checks the saved secret at Amazon; resolves with the outcome in words. */
+  check(): Promise<PanelCheckReply>;
   openVault(): Promise<void>;
   close(): void;
 }
@@ -131,6 +134,13 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
 
   const save = async () => showSave(await api.save());
 
+  /** Before other systems take the new secret: does Amazon accept it? */
+  const check = async () => {
+    setMessage({ tone: 'info', text: 'Checking the saved secret with Amazon…' });
+    const reply = await api.check();
+    setMessage({ tone: reply.outcome === 'working' ? 'success' : 'error', text: reply.message });
+  };
+
   const create = async (input: NewEntryInput) => {
     const outcome = await api.save(input);
     await showSave(outcome);
@@ -234,6 +244,10 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
         <button type="button" disabled={busy} onClick={(e) => void act(fill, false, e)}>
           Open ShopCtrl and fill
         </button>
+        {/* There from the start, so the save does not grow the card (and move the frame under the cursor). */}
+        <button type="button" disabled={busy || !saved} title={saved ? undefined : CHECK_AFTER_SAVE} onClick={(e) => void act(check, false, e)}>
+          Check with Amazon
+        </button>
       </div>
       {form === 'new-entry' && (
         <NewEntryForm
@@ -260,6 +274,8 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
     </section>
   );
 }
+
+const CHECK_AFTER_SAVE = 'Save the secret to its vault entry first; then LWA Vault can check it with Amazon.';
 
 function titleOf(view: SightingView): string {
   switch (view.answer) {

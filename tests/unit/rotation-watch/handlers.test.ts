@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRotationWatchHandlers } from '../../../features/rotation-watch/handlers';
 import type { RequestData } from '../../../platform/protocol';
 import type { SenderLike } from '../../../platform/sender';
@@ -20,12 +20,17 @@ function setup(answer?: () => PageFillResult) {
   const storage = memoryStorage();
   const tabs = fakeTabs(answer ? { answer } : {});
   let n = 0;
+  const checked: string[] = [];
   const detect = createRotationWatchHandlers({
     vault: v.vault,
     sightings: createSightingStore(storage, () => v.clock.now),
     shopCtrl: tabs.api,
     now: () => v.clock.now,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    checkSaved: async (entryId) => {
+      checked.push(entryId);
+      return { outcome: 'working', message: 'Working: Amazon accepted the client id, the secret and the refresh token.' };
+    },
   });
   const forPanel = (t?: number, frame?: number) => asSender(detect.handlers, panel(t, frame));
   /** A report from the page, its token claimed by the panel frame of the same tab (as the content script hands it over). */
@@ -33,7 +38,7 @@ function setup(answer?: () => PageFillResult) {
     const { token } = await asSender(detect.handlers, page(tabId))['rotationWatch.report'](report);
     return forPanel(tabId)['rotationWatch.claim']({ token });
   };
-  return { ...v, storage, tabs, detect, forPage: (t?: number) => asSender(detect.handlers, page(t)), forPanel, sight };
+  return { ...v, storage, tabs, detect, checked, forPage: (t?: number) => asSender(detect.handlers, page(t)), forPanel, sight };
 }
 
 type Setup = ReturnType<typeof setup>;
@@ -209,6 +214,25 @@ describe('detect handlers: saving', () => {
     expect(await s.forPanel()['rotationWatch.view']({ id })).toMatchObject({ answer: 'up-to-date', save: 'saved' });
   });
 
+  it('runs the queued saves once for all the cards asking after an unlock, and not at all on later views', async () => {
+    const s = setup();
+    const entryId = await withEntry(s);
+    await s.vault.lock();
+    const olds = [];
+    for (let i = 0; i < 9; i++) olds.push(await s.sight({ secret: secret(1), clientId: clientId(1) }));
+    const { id } = await reportRotation(s);
+    await s.forPanel()['rotationWatch.save']({ id });
+    await s.vault.unlock(PASSPHRASE); // the unlock watcher has not run: ten cards ask at once
+    const views = await Promise.all([...olds.map((o) => s.forPanel()['rotationWatch.view']({ id: o.id })), s.forPanel()['rotationWatch.view']({ id })]);
+    expect(views.map((v) => v.answer)).toEqual([...olds.map(() => 'previous'), 'up-to-date']);
+    expect((await s.vault.events(entryId)).filter((e) => e.type === 'rotated')).toHaveLength(1);
+
+    // Nothing waits any more: each card's view reads the sightings once (its own), not all of them again.
+    const reads = vi.spyOn(s.storage, 'get');
+    for (const o of olds) await s.forPanel()['rotationWatch.view']({ id: o.id });
+    expect(reads).toHaveBeenCalledTimes(olds.length);
+  });
+
   it('completes a queued save on the panel’s next look even if the unlock signal was missed', async () => {
     const s = setup();
     const entryId = await withEntry(s);
@@ -234,6 +258,24 @@ describe('detect handlers: saving', () => {
     expect(created.clientId).toBe(clientId(2));
     expect((await s.vault.getEntry(created.id)).secrets.clientSecret).toBe(secret(2));
     expect(await s.forPanel()['rotationWatch.view']({ id })).toMatchObject({ save: 'saved', answer: 'up-to-date' });
+  });
+});
+
+describe('detect handlers: checking a saved secret', () => {
+  it('checks only a secret this panel saved, by its entry, and tells the panel the outcome in words', async () => {
+    const s = setup();
+    const entryId = await withEntry(s);
+    const { id } = await reportRotation(s);
+    expect((await rejection(Promise.resolve(s.forPanel()['rotationWatch.check']({ id })))).code).toBe('bad-request');
+    expect((await rejection(Promise.resolve(s.forPage()['rotationWatch.check']({ id })))).code).toBe('forbidden');
+    expect((await rejection(Promise.resolve(s.forPanel(1, 9)['rotationWatch.check']({ id })))).code).toBe('not-found');
+    expect(s.checked).toEqual([]);
+    await s.forPanel()['rotationWatch.save']({ id });
+    expect(await s.forPanel()['rotationWatch.check']({ id })).toEqual({
+      outcome: 'working',
+      message: 'Working: Amazon accepted the client id, the secret and the refresh token.',
+    });
+    expect(s.checked).toEqual([entryId]);
   });
 });
 

@@ -29,6 +29,7 @@ function api(overrides: Partial<PanelApi> = {}): PanelApi {
     save: vi.fn(async (): Promise<SaveOutcome> => ({ state: 'saved', alias: 'US seller', rotated: true })),
     setShopCtrlUrl: vi.fn(async () => ({ host: 'acme.shopctrl.com' })),
     sendToShopCtrl: vi.fn(async (): Promise<ShopCtrlOutcome> => ({ state: 'filled', host: 'acme.shopctrl.com', filled: ['clientSecret'], unchanged: [], offered: [] })),
+    check: vi.fn(async () => ({ outcome: 'secret-rejected' as const, message: 'Secret rejected: Amazon answered invalid_client.' })),
     openVault: vi.fn(async () => undefined),
     close: vi.fn(),
     ...overrides,
@@ -56,6 +57,24 @@ afterEach(() => {
 });
 
 describe('Panel', () => {
+  it('offers to check a saved secret with Amazon, and says what Amazon answered', async () => {
+    let view: SightingView = VIEW;
+    const fake = api({ view: vi.fn(async () => view) });
+    const root = await mount(fake);
+    // There before the save, so the card does not grow when it completes; disabled, saying why.
+    expect(button(root, 'Check with Amazon').disabled).toBe(true);
+    expect(button(root, 'Check with Amazon').title).toBe('Save the secret to its vault entry first; then LWA Vault can check it with Amazon.');
+    view = { ...view, save: 'saved', savedAlias: 'US seller' };
+    await press(button(root, 'Save to vault'));
+    await flush();
+    expect(button(root, 'Check with Amazon').disabled).toBe(false);
+    expect(button(root, 'Check with Amazon').title).toBe('');
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).toHaveBeenCalledOnce();
+    expect(status(root)).toBe('Secret rejected: Amazon answered invalid_client.');
+  });
+
   it('names the entry and saves on Save to vault', async () => {
     const fake = api();
     const root = await mount(fake);
@@ -81,6 +100,24 @@ describe('Panel', () => {
     await flush();
     expect(fake.save).not.toHaveBeenCalled();
     expect(status(root)).toContain('The panel just moved');
+  });
+
+  it('checks with Amazon only for a click the clickjacking guard accepts, like saving', async () => {
+    const fake = api({ view: vi.fn(async () => ({ ...VIEW, save: 'saved' as const, savedAlias: 'US seller' })) });
+    let verdict: ReturnType<ClickGuard['check']> = 'not-visible';
+    const root = await mount(fake, { check: () => verdict, hold: () => undefined, observe: () => undefined });
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).not.toHaveBeenCalled();
+    expect(status(root)).toContain('press Enter on the button');
+    verdict = 'untrusted';
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).not.toHaveBeenCalled();
+    verdict = 'ok';
+    await press(button(root, 'Check with Amazon'));
+    await flush();
+    expect(fake.check).toHaveBeenCalledOnce();
   });
 
   it('asks for keyboard activation when the browser cannot see the panel unobscured', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
-import { formatDay, runtimeTimeZone } from '../calendar';
+import { runtimeTimeZone } from '../calendar';
+import { formatDate } from '../../../platform/dates';
 import type { DeadlineKind } from '../countdown';
 import { LEVELS_BY_SEVERITY, type Level } from '../rules';
 import type { EntryMeta } from '../../vault/schema';
@@ -107,7 +108,7 @@ function TimelinePicture({ layout }: { layout: TimelineLayout }) {
       ))}
       <line class="tl-today" x1={layout.todayX} x2={layout.todayX} y1={axisHeight - 26} y2={height} />
       <text class="tl-today-label" x={layout.todayX + 3} y={axisHeight - 24}>
-        Today, {formatDay(layout.start, runtimeTimeZone(), 'en-GB')}
+        Today, {formatDate(layout.start, runtimeTimeZone())}
       </text>
       <line class="tl-grid" x1={plotRight} x2={plotRight} y1={axisHeight - 8} y2={height} />
       <line class="tl-grid" x1={plotLeft} x2={plotRight} y1={axisHeight - 2} y2={axisHeight - 2} />

@@ -67,9 +67,7 @@ export function formatDateTime(at: number, timeZone?: string, locale = DISPLAY_L
   return display('date-time', { ...DATE, ...TIME }, timeZone, locale).format(at);
 }
 
-/** "Jun", or "Jan 2028" with `withYear`: a month on the timeline's axis. */
-export function formatMonth(at: number, timeZone: string | undefined, withYear: boolean, locale = DISPLAY_LOCALE): string {
-  return withYear
-    ? display('month-year', { month: 'short', year: 'numeric' }, timeZone, locale).format(at)
-    : display('month', { month: 'short' }, timeZone, locale).format(at);
+/** "Jun": a month on the timeline's axis. */
+export function formatMonth(at: number, timeZone?: string, locale = DISPLAY_LOCALE): string {
+  return display('month', { month: 'short' }, timeZone, locale).format(at);
 }

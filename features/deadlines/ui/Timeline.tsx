@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
 import { runtimeTimeZone } from '../calendar';
 import type { DeadlineKind } from '../countdown';
-import { LEVELS_BY_SEVERITY, type Level } from '../rules';
+import { LEVEL_THRESHOLD_DAYS, LEVELS_BY_SEVERITY, type Level } from '../rules';
 import type { EntryMeta } from '../../vault/schema';
 import { LEVEL_LABELS } from './Countdown';
 import { useNow } from '../../../components/useNow';
@@ -59,7 +59,7 @@ export function Timeline({ onLocked }: { onLocked: () => void }) {
           <div class="timeline-frame" {...(width !== undefined && layout.width > width ? { tabIndex: 0, role: 'group', 'aria-label': 'Timeline picture' } : {})}>
             <TimelinePicture layout={layout} />
           </div>
-          <Legend layout={layout} />
+          <Legend />
           <DeadlineTable layout={layout} />
         </>
       )}
@@ -173,16 +173,16 @@ const MARK_LEGEND: Record<MarkKind, string> = {
   authorization: 'authorization renewal',
 };
 
-const LEVEL_LEGEND: Record<Exclude<Level, 'unknown'>, string> = {
-  ok: 'OK',
-  notice: 'Notice (90 days)',
-  soon: 'Soon (30 days)',
-  urgent: 'Urgent (7 days)',
-  overdue: 'Overdue',
-};
+/** Date unknown has no date to draw: such entries are counted under the picture instead. */
+const DRAWN_LEVELS: Level[] = ['ok', 'notice', 'soon', 'urgent', 'overdue'];
+
+function levelLegend(level: Level): string {
+  const days = (LEVEL_THRESHOLD_DAYS as Partial<Record<Level, number>>)[level];
+  return days === undefined ? LEVEL_LABELS[level] : `${LEVEL_LABELS[level]} (${days} days)`;
+}
 
 /** One entry for every shape and colour the picture can draw (each element names its entry in `data-legend`). */
-function Legend({ layout }: { layout: TimelineLayout }) {
+function Legend() {
   return (
     <ul class="tl-legend" aria-label="Legend">
       {(Object.keys(MARK_LEGEND) as MarkKind[]).map((kind) => (
@@ -199,12 +199,12 @@ function Legend({ layout }: { layout: TimelineLayout }) {
       </li>
       <li data-legend="today">
         <svg viewBox="0 0 14 14" aria-hidden="true"><line class="tl-today" x1={7} x2={7} y1={0} y2={14} /></svg>
-        today ({layout.today.text.replace(/^Today, /, '')})
+        today
       </li>
-      {(Object.keys(LEVEL_LEGEND) as (keyof typeof LEVEL_LEGEND)[]).map((level) => (
+      {DRAWN_LEVELS.map((level) => (
         <li key={level} data-legend={`level-${level}`}>
           <svg viewBox="0 0 14 14" aria-hidden="true"><rect class={`tl-swatch level-${level}`} x={1} y={1} width={12} height={12} /></svg>
-          {LEVEL_LEGEND[level]}
+          {levelLegend(level)}
         </li>
       ))}
     </ul>

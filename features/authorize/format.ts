@@ -6,11 +6,6 @@ export function formatMsLeft(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
-/** "14:05" in the user's locale, for "expires at" lines. */
-export function formatClock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
 /** "just now", "5 min ago", "2 h ago", "3 days ago": how long ago a check ran. */
 export function formatAgo(at: number, now: number): string {
   const minutes = Math.floor(Math.max(0, now - at) / 60_000);

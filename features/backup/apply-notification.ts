@@ -1,7 +1,8 @@
 import { parseRotationNotification, type RotationNotification } from '../amazon/notifications';
 import { rotationChange } from '../entries/rotate-entry';
 import { VaultError } from '../../platform/errors';
-import { formatDay, runtimeTimeZone } from '../deadlines/calendar';
+import { runtimeTimeZone } from '../deadlines/calendar';
+import { formatDate } from '../../platform/dates';
 import type { EntryMeta } from '../vault/schema';
 import type { EntryChange, VaultService } from '../vault/vault';
 import type { EntryView } from '../entries/protocol';
@@ -39,7 +40,7 @@ export async function applyRotationNotification(
       `No entry in the vault has the client id ${notification.clientId}. Add it to the entry this notification is for, then paste it again.`,
     );
   }
-  const day = (at: number) => formatDay(at, timeZone, 'en-GB');
+  const day = (at: number) => formatDate(at, timeZone);
   const applied: EntryMeta[] = [];
   const lines: string[] = [];
   for (const meta of matches) {

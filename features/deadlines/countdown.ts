@@ -1,5 +1,6 @@
 import type { EntryMeta } from '../vault/schema';
-import { formatDay, localDayNumber, runtimeTimeZone } from './calendar';
+import { localDayNumber, runtimeTimeZone } from './calendar';
+import { DISPLAY_LOCALE, formatDate } from '../../platform/dates';
 import {
   addDays,
   AUTHORIZATION_LIFETIME_DAYS,
@@ -121,10 +122,10 @@ export function relativeDays(daysLeft: number, msLeft: number): string {
 
 export function describeCountdown(at: number, now: number, options: CountdownOptions = {}): Countdown {
   const timeZone = options.timeZone ?? runtimeTimeZone();
-  const locale = options.locale ?? 'en-GB';
+  const locale = options.locale ?? DISPLAY_LOCALE;
   const { daysLeft, msLeft, level } = daysAndLevel(at, now, localDayNumber(now, timeZone), timeZone);
   const relative = relativeDays(daysLeft, msLeft);
-  const date = formatDay(at, timeZone, locale);
+  const date = formatDate(at, timeZone, locale);
   return { daysLeft, msLeft, level, relative, date, text: `${relative} · ${date}` };
 }
 

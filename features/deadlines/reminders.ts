@@ -1,5 +1,6 @@
 import type { EntryMeta } from '../vault/schema';
-import { formatDay, localDayNumber, runtimeTimeZone } from './calendar';
+import { localDayNumber, runtimeTimeZone } from './calendar';
+import { DISPLAY_LOCALE, formatDate } from '../../platform/dates';
 import {
   compareText,
   CREDENTIAL_DEADLINE_KINDS,
@@ -98,7 +99,7 @@ export function dueReminders(
   options: ReminderOptions = {},
 ): DueReminders {
   const timeZone = options.timeZone ?? runtimeTimeZone();
-  const locale = options.locale ?? 'en-GB';
+  const locale = options.locale ?? DISPLAY_LOCALE;
   const ordered = normalizeThresholds(thresholds);
   const today = localDayNumber(now, timeZone);
   const markers: ReminderMarkers = {};
@@ -159,7 +160,7 @@ function reminderFor(
 ): Reminder {
   const { deadline, daysLeft, msLeft } = shown;
   const overdue = msLeft <= 0;
-  const date = formatDay(deadline.at, timeZone, locale);
+  const date = formatDate(deadline.at, timeZone, locale);
   const central = meta.kind === 'vendor' ? 'Vendor Central' : 'Seller Central';
   const future = futurePhrase(daysLeft);
   const past = pastPhrase(daysLeft);
@@ -193,7 +194,7 @@ function reminderFor(
   if (others.length > 0) {
     const also = others.map((o) => {
       const when = o.msLeft <= 0 ? 'overdue' : futurePhrase(o.daysLeft);
-      return `${DEADLINE_LABELS[o.deadline.kind]} ${when} (${formatDay(o.deadline.at, timeZone, locale)})`;
+      return `${DEADLINE_LABELS[o.deadline.kind]} ${when} (${formatDate(o.deadline.at, timeZone, locale)})`;
     });
     message += ` Also due: ${also.join('; ')}.`;
   }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { codeMsLeft } from '../../amazon/redirect';
-import { formatClock, formatMsLeft } from '../format';
+import { formatMsLeft } from '../format';
+import { formatTime } from '../../../platform/dates';
 import type { Capture, Pending } from '../model';
 import type { CaptureSettings } from '../settings';
 import { RequestError, send } from '../../../platform/client';
@@ -98,7 +99,7 @@ function UnverifiedCapture({ capture, now, stateless, onChanged }: { capture: Ca
         {capture.reason ? UNVERIFIED_MESSAGES[capture.reason] : UNVERIFIED_MESSAGES['no-pending']}
       </p>
       <p class="field-hint">
-        Captured at {formatClock(capture.capturedAt)} from {host} ·{' '}
+        Captured at {formatTime(capture.capturedAt)} from {host} ·{' '}
         {msLeft > 0 ? <>code valid for <strong>{formatMsLeft(msLeft)}</strong></> : 'code expired'}
       </p>
       <label for={`${uid}-url`}>Captured URL</label>

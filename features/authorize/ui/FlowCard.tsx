@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { codeMsLeft, validateResultUrl, type ResultUrlCheck } from '../../amazon/redirect';
-import { formatClock, formatMsLeft } from '../format';
+import { formatMsLeft } from '../format';
+import { formatTime } from '../../../platform/dates';
 import { PENDING_TTL_MS, pendingStatus, type Capture, type Pending } from '../model';
 import type { CaptureSettings } from '../settings';
 import { RequestError, send } from '../../../platform/client';
@@ -86,7 +87,7 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
               ? 'Waiting for Amazon’s redirect: sign in, check the app, and click Confirm.'
               : 'Open sign-in, sign in to ' + KIND_LABELS[pending.draft.kind] + ', and click Confirm. LWA Vault captures the URL Amazon sends you to.'}
           </p>
-          <p class="field-hint">Stops waiting at {formatClock(pending.startedAt + PENDING_TTL_MS)} (30 minutes after you started).</p>
+          <p class="field-hint">Stops waiting at {formatTime(pending.startedAt + PENDING_TTL_MS)} (30 minutes after you started).</p>
           {pending.state === undefined && (
             <p class="field-warning">This consent URL has no state, so the redirect cannot be verified against it.</p>
           )}
@@ -153,7 +154,7 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
           <p class={msLeft > 0 ? 'field-hint' : 'field-error'}>
             {msLeft > 0 ? (
               <>
-                Captured at {formatClock(capture.capturedAt)} · code valid for <strong class="code-left">{formatMsLeft(msLeft)}</strong>
+                Captured at {formatTime(capture.capturedAt)} · code valid for <strong class="code-left">{formatMsLeft(msLeft)}</strong>
                 {capture.verified ? ' · state verified' : ''}
               </>
             ) : (
@@ -198,7 +199,7 @@ export function FlowCard({ pending, capture, settings, incognitoAllowed, now, on
       {status === 'saved' && (
         <>
           <p class="alert success" role="status">
-            Saved to the vault {pending.savedAt ? `at ${formatClock(pending.savedAt)}` : ''}.
+            Saved to the vault {pending.savedAt ? `at ${formatTime(pending.savedAt)}` : ''}.
           </p>
           {settings.tokenExchange && <Exchange pending={pending} msLeft={msLeft} onChanged={onChanged} />}
           <div class="form-actions">

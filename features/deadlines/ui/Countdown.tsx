@@ -1,4 +1,5 @@
-import { formatDay, localDayNumber, runtimeTimeZone } from '../calendar';
+import { localDayNumber, runtimeTimeZone } from '../calendar';
+import { formatDate } from '../../../platform/dates';
 import { daysAndLevel, relativeDays } from '../countdown';
 import type { Level } from '../rules';
 
@@ -42,7 +43,7 @@ export function Countdown({ at, now, label, today = todayOf(now) }: Props) {
       <span class="countdown-level">{LEVEL_LABELS[level]}</span>
       <span class="countdown-text">
         {label ? `${label} ` : ''}
-        {relativeDays(daysLeft, msLeft)} · {formatDay(at, today.timeZone, 'en-GB')}
+        {relativeDays(daysLeft, msLeft)} · {formatDate(at, today.timeZone)}
       </span>
     </span>
   );

@@ -1,5 +1,5 @@
 import { developerCentralUrl } from '../../amazon/hosts';
-import { formatDay } from '../calendar';
+import { formatDate } from '../../../platform/dates';
 import { daysAndLevel, deadlinesOf, secretDateUnknown, type Deadline } from '../countdown';
 import type { EntryMeta } from '../../vault/schema';
 import { todayOf } from './Countdown';
@@ -43,7 +43,7 @@ export function NextStep({ meta, now }: { meta: EntryMeta; now: number }) {
     .filter(({ level }) => level === 'urgent' || level === 'overdue')
     .sort((a, b) => a.deadline.at - b.deadline.at);
   const steps: Step[] = pressing.map(({ deadline, level }) =>
-    stepFor(deadline, level === 'overdue', formatDay(deadline.at, today.timeZone, 'en-GB')),
+    stepFor(deadline, level === 'overdue', formatDate(deadline.at, today.timeZone)),
   );
   if (secretDateUnknown(meta)) {
     steps.unshift({

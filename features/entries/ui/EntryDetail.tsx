@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { marketplaceByCode } from '../../amazon/hosts';
 import { RequestError, send } from '../../../platform/client';
-import { formatDay, runtimeTimeZone } from '../../deadlines/calendar';
+import { formatDate } from '../../../platform/dates';
 import { describeCountdown } from '../../deadlines/countdown';
 import type { EntryView } from '../protocol';
 import type { EntryMeta, VaultEvent } from '../../vault/schema';
@@ -182,7 +182,7 @@ function Values({ view, now, logCopy }: { view: EntryView; now: number; logCopy:
         {(secrets.retiredSecrets ?? []).map(({ secret, retiredAt }) => (
           <SecretField
             key={secret}
-            label={`Retired client secret (${formatDay(retiredAt, runtimeTimeZone(), 'en-GB')})`}
+            label={`Retired client secret (${formatDate(retiredAt)})`}
             value={secret}
             secret
             onCopied={logCopy('a retired client secret')}

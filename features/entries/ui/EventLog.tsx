@@ -1,4 +1,5 @@
 import type { VaultEvent } from '../../vault/schema';
+import { formatDateTime } from '../../../platform/dates';
 
 const EVENT_LABELS: Record<VaultEvent['type'], string> = {
   created: 'Created',
@@ -50,8 +51,6 @@ export function plainDetail(detail: string): string {
     .join(', ');
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
 /** What happened to an entry, newest first. Events never hold a secret, only what was done to which field. */
 export function EventLog({ events }: { events: VaultEvent[] | undefined }) {
   return (
@@ -65,7 +64,7 @@ export function EventLog({ events }: { events: VaultEvent[] | undefined }) {
         <ol>
           {events.map((event) => (
             <li key={event.seq}>
-              <time dateTime={new Date(event.at).toISOString()}>{when.format(event.at)}</time> {EVENT_LABELS[event.type]}
+              <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> {EVENT_LABELS[event.type]}
               {event.detail ? `: ${plainDetail(event.detail)}` : ''}
             </li>
           ))}

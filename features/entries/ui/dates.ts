@@ -3,31 +3,7 @@
  * not depend on the machine running the tests.
  */
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClockParts(at: number, timeZone: string) {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(at)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-}
+import { wallClockParts } from '../../../platform/dates';
 
 /** Offset of `timeZone` from UTC at `at`, in ms (CEST: +7 200 000). */
 function offsetAt(at: number, timeZone: string): number {

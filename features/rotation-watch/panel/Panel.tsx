@@ -7,6 +7,7 @@ import type {
   SightingView,
 } from '../protocol';
 import { FIELD_NAMES } from '../../shopctrl/field-names';
+import { formatDate } from '../../../platform/dates';
 import type { ClickGuard } from './bridge';
 import { NewEntryForm } from './NewEntryForm';
 import { ShopCtrlUrlForm } from './ShopCtrlUrlForm';
@@ -233,7 +234,7 @@ export function Panel({ api, guard, pollMs = 1000, onShown }: Props) {
           {view.afterRotateClick ? ' after Rotate secret' : ''}
         </span>
       </p>
-      {view.statedDate !== undefined && <p class="muted">Date on the page: {formatDay(view.statedDate)}</p>}
+      {view.statedDate !== undefined && <p class="muted">Date on the page: {formatDate(view.statedDate, 'UTC')}</p>}
       <div class="actions">
         <button type="button" disabled={busy} onClick={(e) => void act(copy, false, e)}>
           Copy for ShopCtrl
@@ -316,8 +317,4 @@ function savedTextFor(alias: string, view: SightingView | undefined): string {
 
 function list(fields: readonly (keyof typeof FIELD_NAMES)[]): string {
   return fields.map((f) => FIELD_NAMES[f]).join(', ');
-}
-
-function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDaysBetween, formatDay } from '../../../features/deadlines/calendar';
+import { calendarDaysBetween } from '../../../features/deadlines/calendar';
 import { at } from '../support/time';
 
 describe('calendarDaysBetween counts local calendar days, not 24-hour blocks', () => {
@@ -30,27 +30,5 @@ describe('calendarDaysBetween counts local calendar days, not 24-hour blocks', (
 
   it('rejects an unknown time zone', () => {
     expect(() => calendarDaysBetween(0, 0, 'Mars/Olympus_Mons')).toThrow(RangeError);
-  });
-});
-
-describe('formatDay', () => {
-  it('shows the local date of the instant', () => {
-    const instant = at('2027-06-04T22:30:00Z');
-    expect(formatDay(instant, 'UTC', 'en-GB')).toBe('4 Jun 2027');
-    expect(formatDay(instant, 'Pacific/Auckland', 'en-GB')).toBe('5 Jun 2027');
-    expect(formatDay(instant, 'America/Los_Angeles', 'en-US')).toBe('Jun 4, 2027');
-  });
-
-  it.each([
-    // The same instant, either side of a DST change, is the local date of its zone.
-    ['Europe/Berlin', 'last minute before spring forward', '2024-03-31T01:59:00+01:00', '31 Mar 2024'],
-    ['Europe/Berlin', 'local midnight after fall back', '2024-10-28T00:00:00+01:00', '28 Oct 2024'],
-    ['Europe/Berlin', 'the repeated hour of fall back', '2024-10-27T02:30:00+01:00', '27 Oct 2024'],
-    ['America/New_York', 'the night of spring forward', '2024-03-10T03:30:00-04:00', '10 Mar 2024'],
-    ['America/New_York', 'late evening, already the next UTC date', '2024-11-03T23:30:00-05:00', '3 Nov 2024'],
-    ['Pacific/Auckland', 'NZ fall back, 25-hour day', '2027-04-04T23:30:00+12:00', '4 Apr 2027'],
-    ['Asia/Kolkata', 'a half-hour zone just after midnight', '2027-06-04T00:15:00+05:30', '4 Jun 2027'],
-  ])('%s, %s: %s', (timeZone, _name, instant, expected) => {
-    expect(formatDay(at(instant), timeZone, 'en-GB')).toBe(expected);
   });
 });

@@ -10,6 +10,7 @@ export const LEVEL_LABELS: Record<Level, string> = {
   unknown: 'Date unknown',
   urgent: 'Urgent',
   overdue: 'Overdue',
+  failing: 'Check failing',
 };
 
 /**

@@ -105,7 +105,7 @@ export const storedEntrySchema = z.object({
   sealed: sealedSchema,
 });
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
-/** A record written before v2, re-sealed by `resealLegacyEntries` at the next unlock. */
+/** A record written before v2, re-sealed by `completeStoredEntries` at the next unlock. */
 export const legacyStoredEntrySchema = storedEntrySchema.extend({ formatVersion: z.literal(LEGACY_ENTRY_FORMAT_VERSION) });
 
 export const eventTypeSchema = z.enum([

@@ -80,6 +80,9 @@ describe('badgeFor', () => {
       title: 'LWA Vault — due: Cleo US secret date unknown; Soon secret in 20 days',
     });
     expect(badgeFor([noSecret], now, timeZone).text).toBe('');
+    // Stored before the vault wrote `hasSecret` (set at the next unlock): it may hold a secret, so it is Date unknown.
+    const { hasSecret: _, ...unflagged } = entryMeta({ id: 'o', alias: 'Old' });
+    expect(badgeFor([unflagged], now, timeZone)).toMatchObject({ text: '?', due: [{ alias: 'Old', what: 'secret date unknown', level: 'unknown' }] });
     expect(badgeFor([unknown, entryMeta({ id: 'x', alias: 'X', secretExpiresAt: now + 3 * DAY })], now, timeZone)).toMatchObject({ text: '3d', level: 'urgent' });
   });
 

@@ -159,7 +159,7 @@ export function authorizeBackground(options: {
     },
     unlocked: () => checks.daily(),
     notificationClicks: {
-      capture: async (id) => {
+      'capture*': async (id) => {
         await browser.notifications.clear(id);
         await browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
       },

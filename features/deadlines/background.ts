@@ -15,7 +15,7 @@ export function deadlinesBackground({ vault }: { vault: Pick<VaultService, 'list
     repaint,
     handlers: createDeadlinesHandlers({ vault, clock, thresholds, now: Date.now }),
     alarms: { [ROTATION_CLOCK_ALARM]: repaint },
-    notificationClicks: { [REMINDER_NOTIFICATION_PREFIX]: (id) => notifier.clicked(id) },
+    notificationClicks: { [`${REMINDER_NOTIFICATION_PREFIX}*`]: (id) => notifier.clicked(id) },
     started: async () => {
       await ensureClockAlarm().catch(() => undefined);
       await repaint();

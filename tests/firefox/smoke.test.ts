@@ -135,14 +135,17 @@ describe('LWA Vault in Firefox ESR', () => {
     // The redirect URI answers only after the capture is checked: its page never commits before, so the one
     // channel that can deliver the redirect is webRequest's onBeforeRedirect (Amazon's 302).
     holdCallbacks = true;
-    await (await control(tab, 'Confirm')).click();
-    await callback.waitForRequest((r) => r.url.searchParams.get('state') === state);
+    try {
+      await (await control(tab, 'Confirm')).click();
+      await callback.waitForRequest((r) => r.url.searchParams.get('state') === state);
 
-    const result = await valueOf(popup, 'Result URL', /spapi_oauth_code=RHFIREFOX/, 'article.flow');
-    expect(new URL(result).searchParams.get('state')).toBe(state);
-    expect(await captures()).toEqual([expect.objectContaining({ state, verified: true, via: 'redirect', pendingId: expect.any(String) })]);
-    holdCallbacks = false;
-    for (const res of held.splice(0)) res.writeHead(200, { 'content-type': 'text/html' }).end(CALLBACK_PAGE);
+      const result = await valueOf(popup, 'Result URL', /spapi_oauth_code=RHFIREFOX/, 'article.flow');
+      expect(new URL(result).searchParams.get('state')).toBe(state);
+      expect(await captures()).toEqual([expect.objectContaining({ state, verified: true, via: 'redirect', pendingId: expect.any(String) })]);
+    } finally {
+      holdCallbacks = false;
+      for (const res of held.splice(0)) res.writeHead(200, { 'content-type': 'text/html' }).end(CALLBACK_PAGE);
+    }
     await tab.close();
   });
 

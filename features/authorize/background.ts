@@ -12,7 +12,7 @@ import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
 import type { CaptureSettings } from './settings';
-import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from '../../platform/storage-items';
+import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from './storage';
 import { createCaptureStore } from './store';
 
 /** The wizard, as a tab: where a click on a capture notification leads. */

@@ -1,5 +1,5 @@
 import type { BackgroundFeature } from '../../platform/background-feature';
-import { settings } from '../../platform/storage-items';
+import { settings } from '../settings/storage';
 import type { VaultService } from '../vault/vault';
 import { createBackgroundClock, ensureClockAlarm, refreshQuietly, ROTATION_CLOCK_ALARM } from './background-clock';
 import { createDeadlinesHandlers } from './handlers';

@@ -5,7 +5,7 @@ import { browserShopCtrlTabs } from '../shopctrl/tabs';
 import type { VaultService } from '../vault/vault';
 import { createRotationWatchHandlers } from './handlers';
 import { createSightingStore } from './sightings';
-import { sightingStorage } from '../../platform/storage-items';
+import { sightingStorage } from './storage';
 
 /** Secrets the content script reports, the panel's actions, the ShopCtrl hand-off. */
 export function rotationWatchBackground({ vault }: { vault: VaultService }) {

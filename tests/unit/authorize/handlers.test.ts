@@ -6,7 +6,7 @@ import { AMAZON_REDIRECT_FILTER, authorizeBackground, REDIRECT_FILTER } from '..
 import { createCheckService } from '../../../features/authorize/check-service';
 import { createCaptureHandlers } from '../../../features/authorize/handlers';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../../features/authorize/settings';
-import { captureStateItem } from '../../../platform/storage-items';
+import { captureStateItem } from '../../../features/authorize/storage';
 import { listen } from '../../../platform/background-feature';
 import { route, type Handlers } from '../../../platform/router';
 import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';

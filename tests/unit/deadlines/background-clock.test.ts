@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CLOCK_PERIOD_MINUTES, refreshQuietly, ROTATION_CLOCK_ALARM } from '../../../features/deadlines/background-clock';
-import { lastClockRunItem, reminderMarkersItem } from '../../../platform/storage-items';
+import { lastClockRunItem, reminderMarkersItem } from '../../../features/deadlines/storage';
 import { deadlinesBackground } from '../../../features/deadlines/background';
 import { DEFAULT_SETTINGS } from '../../../features/settings/protocol';
 import { listen } from '../../../platform/background-feature';
 import type { Handlers } from '../../../platform/router';
-import { settings } from '../../../platform/storage-items';
+import { settings } from '../../../features/settings/storage';
 import { reminderNotificationId, SUMMARY_NOTIFICATION_ID } from '../../../features/deadlines/reminder-notifications';
-import { captureStateItem } from '../../../platform/storage-items';
+import { captureStateItem } from '../../../features/authorize/storage';
 import { notifyOnChange } from '../../../features/vault/notify-on-change';
 import { DAY } from '../support/time';
 import type { StoredEntry } from '../../../features/vault/schema';

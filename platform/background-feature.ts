@@ -13,11 +13,14 @@ export interface BackgroundFeature<K extends MessageType = never> extends Featur
   handlers: Pick<Handlers, K>;
 }
 
-/** The browser events a feature answers, besides its messages. */
+/**
+ * The browser events a feature answers, besides its messages. Alarms and notification clicks are keyed alike: an
+ * exact name or id, or a key ending in `*` for every one that starts with the rest (see `keyMatches`).
+ */
 export interface FeatureEvents {
-  /** By alarm name; a name ending in `*` takes every alarm that starts with the rest. */
+  /** By alarm name. */
   alarms?: Record<string, (name: string) => Promise<unknown>>;
-  /** By notification id prefix. */
+  /** By notification id. */
   notificationClicks?: Record<string, (id: string) => Promise<unknown>>;
   /** At every worker start, browser start and install (alarms may not survive the last two). */
   started?: () => Promise<unknown>;
@@ -30,24 +33,27 @@ export function listen(features: readonly (FeatureEvents & { handlers: object })
   const extensionOrigin = originOf(browser.runtime.getURL('/'))!;
   const each = <K extends keyof FeatureEvents>(key: K) => features.flatMap((f) => (f[key] ? [f[key]!] : []));
   const quietly = (task: Promise<unknown>) => void task.catch(() => undefined);
-  const matching = (table: Record<string, (name: string) => Promise<unknown>>, name: string, byPrefix: boolean) =>
-    Object.entries(table).filter(([key]) =>
-      byPrefix ? name.startsWith(key) : key.endsWith('*') ? name.startsWith(key.slice(0, -1)) : key === name,
-    );
+  const matching = (table: Record<string, (name: string) => Promise<unknown>>, name: string) =>
+    Object.entries(table).filter(([key]) => keyMatches(key, name));
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if ((message as { target?: string } | null)?.target === 'offscreen') return undefined; // not ours to answer
     return route(message, { role: senderRole(sender, browser.runtime.id, extensionOrigin), sender }, handlers);
   });
   browser.alarms.onAlarm.addListener(({ name }) => {
-    for (const table of each('alarms')) for (const [, run] of matching(table, name, false)) quietly(run(name));
+    for (const table of each('alarms')) for (const [, run] of matching(table, name)) quietly(run(name));
   });
   browser.notifications.onClicked.addListener((id) => {
-    for (const table of each('notificationClicks')) for (const [, run] of matching(table, id, true)) quietly(run(id));
+    for (const table of each('notificationClicks')) for (const [, run] of matching(table, id)) quietly(run(id));
   });
   const start = () => each('started').forEach((started) => quietly(started()));
   browser.runtime.onStartup.addListener(start);
   browser.runtime.onInstalled.addListener(start);
   start();
   sessionVaultKeyItem.watch((key) => key && each('unlocked').forEach((unlocked) => quietly(unlocked())));
+}
+
+/** Whether an alarm or notification key takes `name`: the same name, or `prefix*` and a name that starts with prefix. */
+export function keyMatches(key: string, name: string): boolean {
+  return key.endsWith('*') ? name.startsWith(key.slice(0, -1)) : key === name;
 }

@@ -1,24 +1,9 @@
 import { storage } from 'wxt/utils/storage';
 import { VaultError } from './errors';
 import type { PendingClear } from './clipboard/clear-schedule';
-import { DEFAULT_SETTINGS, type Settings } from '../features/settings/protocol';
-import type { BackupProgress } from '../features/backup/protocol';
-import type { ReminderMarkers } from '../features/deadlines/reminders';
-import type { TabCommits } from '../features/authorize/consent-tabs';
-import type { CaptureState } from '../features/authorize/model';
-import { captureSettingsSchema, DEFAULT_CAPTURE_SETTINGS, type CaptureSettings } from '../features/authorize/settings';
-import type { Sighting, SightingStorage } from '../features/rotation-watch/sightings';
 
-const storedSettingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
-
-/** User preferences, with defaults filled in for settings added after they were first stored. */
-export const settings = {
-  get: async (): Promise<Settings> => ({ ...DEFAULT_SETTINGS, ...(await storedSettingsItem.getValue()) }),
-  set: (value: Settings) => storedSettingsItem.setValue(value),
-};
-
-/** How long the last key derivation took here, so the unlock screen can show honest progress. */
-export const lastDeriveMsItem = storage.defineItem<number>('local:lastDeriveMs', { fallback: 0 });
+// The storage the plumbing itself needs, and the one list of storage.session budgets. Each feature declares its
+// own items beside its code (`features/<name>/storage.ts`), so this file depends on no feature.
 
 /**
  * The unlocked vault key (base64 of 32 raw bytes). `storage.session` lives in memory only, is cleared when the
@@ -29,57 +14,6 @@ export const sessionVaultKeyItem = storage.defineItem<string>('session:vaultKey'
 
 /** Every copy waiting to be cleared: only hashes, never a copied value. */
 export const pendingClipboardClearsItem = storage.defineItem<PendingClear[]>('session:pendingClipboardClears', { fallback: [] });
-
-// Authorize
-/**
- * Pending authorizations and captured Result URLs: `storage.session` only (memory, cleared when the browser
- * closes, not readable by content scripts), so they survive popup closes and worker restarts, and nothing
- * else. The wizard watches this key for live updates.
- */
-export const CAPTURE_STATE_KEY = 'capture';
-export const captureStateItem = storage.defineItem<CaptureState>(`session:${CAPTURE_STATE_KEY}`);
-
-/** Tabs whose last committed page was Amazon's consent step (consent-tabs.ts): tab ids and times only. */
-export const captureTabsItem = storage.defineItem<TabCommits>('session:captureTabs');
-
-const storedSettings = storage.defineItem<Partial<CaptureSettings>>('local:captureSettings', { fallback: {} });
-
-/** Capture options (no secrets): token exchange on/off and its endpoint, incognito preference. */
-export const captureSettingsItem = {
-  get: async (): Promise<CaptureSettings> => {
-    const merged = { ...DEFAULT_CAPTURE_SETTINGS, ...(await storedSettings.getValue()) };
-    return captureSettingsSchema.safeParse(merged).success ? merged : DEFAULT_CAPTURE_SETTINGS;
-  },
-  set: (value: CaptureSettings) => storedSettings.setValue(value),
-};
-
-/** Tabs opened in incognito (ids only), so a suspended worker still knows which captures end with the session. */
-export const incognitoTabsItem = storage.defineItem<number[]>('session:captureIncognitoTabs', { fallback: [] });
-
-// Rotation watch
-/** Sightings live in storage.session: memory only, cleared with the browser, not readable by content scripts. */
-const sightingsItem = storage.defineItem<Record<string, Sighting>>('session:rotationSightings', { fallback: {} });
-
-export const sightingStorage: SightingStorage = {
-  get: () => sightingsItem.getValue(),
-  set: (value) => sightingsItem.setValue(value),
-};
-
-// Deadlines
-/** Thresholds already shown per entry and deadline; in storage.local so no restart repeats a reminder. */
-export const reminderMarkersItem = storage.defineItem<ReminderMarkers>('local:reminderMarkers', { fallback: {} });
-
-/** The last run, for diagnostics and tests: no secrets, only ids and the badge. */
-export interface LastClockRun {
-  at: number;
-  badgeText: string;
-  shown: string[];
-}
-export const lastClockRunItem = storage.defineItem<LastClockRun | null>('session:lastRotationClockRun', { fallback: null });
-
-// Backup
-/** The running export or import, for the Backup screen's progress bar (storage.session: extension pages only). */
-export const backupProgressItem = storage.defineItem<BackupProgress | null>('session:backupProgress', { fallback: null });
 
 /**
  * Byte budgets (JSON size) for every optional user of `storage.session`. Together they stay far below Chrome's

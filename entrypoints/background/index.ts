@@ -7,6 +7,7 @@ import { entriesBackground } from '../../features/entries/background';
 import { drafts } from '../../features/entries/drafts';
 import { rotationWatchBackground } from '../../features/rotation-watch/background';
 import { settingsBackground } from '../../features/settings/background';
+import { settings as userSettings } from '../../features/settings/storage';
 import { vaultBackground } from '../../features/vault/background';
 import { listen } from '../../platform/background-feature';
 import { clipboardBackground } from '../../platform/clipboard/background';
@@ -21,7 +22,7 @@ export default defineBackground(() => {
   const backup = backupBackground({ vault: vault.service, touch: vault.touch });
   const authorize = authorizeBackground({ entries: entries.api, vault: vault.service, restoreBadge: deadlines.repaint });
   const rotationWatch = rotationWatchBackground({ vault: vault.service, checks: authorize.checks });
-  const clipboard = clipboardBackground();
+  const clipboard = clipboardBackground({ delaySeconds: async () => (await userSettings.get()).clipboardClearSeconds });
   const features = [vault, deadlines, entries, settings, backup, authorize, rotationWatch, clipboard];
   listen(features, {
     ...vault.handlers,

@@ -12,7 +12,7 @@ import { createCaptureHandlers, type CaptureHandlers } from './handlers';
 import { watchIncognitoSession } from './incognito';
 import { createCaptureService, type CaptureService, type CaptureServiceDeps } from './service';
 import type { CaptureSettings } from './settings';
-import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from '../../platform/storage-items';
+import { CAPTURE_STATE_KEY, captureSettingsItem, captureStateItem, captureTabsItem } from './storage';
 import { createCaptureStore } from './store';
 
 /** The wizard, as a tab: where a click on a capture notification leads. */
@@ -22,9 +22,7 @@ export const WIZARD_PATH = '/popup.html?popout=1#authorize';
  * Only URLs that can be a redirect back from Amazon wake the worker: the final hop (spapi_oauth_code) or
  * the Login-URI hop (amazon_callback_uri), whatever the host.
  */
-const REDIRECT_QUERY_KEYS = ['spapi_oauth_code', 'amazon_callback_uri'];
-export const REDIRECT_FILTER = { url: REDIRECT_QUERY_KEYS.map((key) => ({ queryContains: key })) };
-const mayBeRedirect = (url: string) => URL.canParse(url) && REDIRECT_QUERY_KEYS.some((key) => new URL(url).search.includes(key));
+export const REDIRECT_FILTER = { url: [{ queryContains: 'spapi_oauth_code' }, { queryContains: 'amazon_callback_uri' }] };
 
 /**
  * Amazon's own HTTP redirects (302 from Seller/Vendor Central to the redirect URI or the Login URI), seen the
@@ -135,13 +133,12 @@ export function authorizeBackground(options: {
     return onNavigation({ url, tabId, frameId, timeStamp, via: 'redirect' });
   }, AMAZON_REDIRECT_FILTER);
   browser.webNavigation.onBeforeNavigate.addListener(onNavigation, REDIRECT_FILTER);
+  // Two listeners on one event, each added once: the browser filters the second, so only redirect URLs reach it.
   // Every main-frame commit: what the tab showed before a redirect (only consent-step tabs are written down).
-  browser.webNavigation.onCommitted.addListener((details) =>
-    Promise.all([
-      details.frameId === 0 ? tabs.commit(details.tabId, details.url, details.timeStamp).catch(() => undefined) : undefined,
-      mayBeRedirect(details.url) ? onNavigation(details) : undefined, // REDIRECT_FILTER, for this one shared listener
-    ]),
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url, timeStamp }) =>
+    frameId === 0 ? tabs.commit(tabId, url, timeStamp).catch(() => undefined) : undefined,
   );
+  browser.webNavigation.onCommitted.addListener(onNavigation, REDIRECT_FILTER);
   // An unreachable redirect host still fails with the full URL: the code is captured all the same.
   browser.webNavigation.onErrorOccurred.addListener(onNavigation, REDIRECT_FILTER);
   browser.storage.session.onChanged.addListener((changes) => {
@@ -164,7 +161,7 @@ export function authorizeBackground(options: {
     },
     unlocked: () => checks.daily(),
     notificationClicks: {
-      capture: async (id) => {
+      'capture*': async (id) => {
         await browser.notifications.clear(id);
         await browser.tabs.create({ url: browser.runtime.getURL(WIZARD_PATH as '/popup.html') });
       },

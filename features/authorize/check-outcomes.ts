@@ -1,12 +1,23 @@
-import type { CheckOutcome } from '../vault/schema';
+import { z } from 'zod';
 
-/** The outcome of a credential check in plain words, and what to do next (shown in the entry and its history). */
-export const CHECK_OUTCOMES: Record<CheckOutcome, { label: string; next: 'none' | 'rotate' | 'renew' | 'retry' | 'roles'; failing: boolean }> = {
+/**
+ * Every outcome of a credential check: its plain words, what to do next (shown in the entry and its history), and
+ * whether it says the credential does not work now (`failing`: the badge's "check failing" level). Could not reach
+ * Amazon and an unusable answer say nothing about the credential itself.
+ */
+export const CHECK_OUTCOMES = {
   working: { label: 'working', next: 'none', failing: false },
   'secret-rejected': { label: 'secret rejected', next: 'rotate', failing: true },
   'authorization-lapsed': { label: 'authorization lapsed', next: 'renew', failing: true },
   'secret-expired': { label: 'SP-API says the secret expired', next: 'rotate', failing: true },
   'not-authorized': { label: 'not authorized for this operation', next: 'roles', failing: true },
-  'unreachable': { label: 'could not reach Amazon', next: 'retry', failing: false },
+  unreachable: { label: 'could not reach Amazon', next: 'retry', failing: false },
   'bad-answer': { label: 'unusable answer', next: 'retry', failing: false },
-};
+} as const satisfies Record<string, { label: string; next: 'none' | 'rotate' | 'renew' | 'retry' | 'roles'; failing: boolean }>;
+
+export type CheckOutcome = keyof typeof CHECK_OUTCOMES;
+
+/** The outcomes as stored in entry metadata: exactly the keys of CHECK_OUTCOMES. */
+export const checkOutcomeSchema = z.enum(Object.keys(CHECK_OUTCOMES) as [CheckOutcome, ...CheckOutcome[]]);
+export const credentialCheckSchema = z.object({ at: z.number(), outcome: checkOutcomeSchema, secret: z.enum(['current', 'previous']) });
+export type CredentialCheck = z.infer<typeof credentialCheckSchema>;

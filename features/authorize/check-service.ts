@@ -1,8 +1,8 @@
 import { VaultError } from '../../platform/errors';
-import type { CheckOutcome, EntryMeta } from '../vault/schema';
+import type { EntryMeta } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 import { checkCredentials, spApiOrigin } from './check';
-import { CHECK_OUTCOMES } from './check-outcomes';
+import { CHECK_OUTCOMES, type CheckOutcome } from './check-outcomes';
 import { checkTokenEndpoint, endpointPermission, type CaptureSettings } from './settings';
 
 export interface CheckRequest {

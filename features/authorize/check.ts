@@ -1,4 +1,4 @@
-import type { CheckOutcome } from '../vault/schema';
+import type { CheckOutcome } from './check-outcomes';
 import { LOOPBACK_HOSTS } from './settings';
 import { FORM_CONTENT_TYPE, oauthError, requestJson, type EndpointDeps, type EndpointReply } from './token-request';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '../../platform/one-at-a-time';
-import { incognitoTabsItem } from '../../platform/storage-items';
+import { incognitoTabsItem } from './storage';
 import type { Capture } from './model';
 
 /**

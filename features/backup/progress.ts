@@ -1,6 +1,6 @@
 import type { BackupProgress } from './protocol';
 import { oneAtATime } from '../../platform/one-at-a-time';
-import { backupProgressItem } from '../../platform/storage-items';
+import { backupProgressItem } from './storage';
 
 export interface ProgressReporter {
   report(phase: string, done: number, total: number): void;

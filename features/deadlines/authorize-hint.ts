@@ -1,5 +1,5 @@
 import { captureBadgeHint, type CaptureBadgeHint } from '../authorize/badge';
-import { captureStateItem } from '../../platform/storage-items';
+import { captureStateItem } from '../authorize/storage';
 
 /**
  * A freshly captured Result URL shows its minutes left on the toolbar; the countdown badge waits meanwhile, and

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { lastClockRunItem, reminderMarkersItem } from '../../platform/storage-items';
+import { lastClockRunItem, reminderMarkersItem } from './storage';
 import type { EntryMeta } from '../vault/schema';
 import { paintBadge } from './badge-painter';
 import { captureHint } from './authorize-hint';

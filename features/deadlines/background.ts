@@ -1,5 +1,5 @@
 import type { BackgroundFeature } from '../../platform/background-feature';
-import { settings } from '../../platform/storage-items';
+import { settings } from '../settings/storage';
 import type { VaultService } from '../vault/vault';
 import { createBackgroundClock, ensureClockAlarm, refreshQuietly, ROTATION_CLOCK_ALARM } from './background-clock';
 import { createDeadlinesHandlers } from './handlers';
@@ -15,7 +15,7 @@ export function deadlinesBackground({ vault }: { vault: Pick<VaultService, 'list
     repaint,
     handlers: createDeadlinesHandlers({ vault, clock, thresholds, now: Date.now }),
     alarms: { [ROTATION_CLOCK_ALARM]: repaint },
-    notificationClicks: { [REMINDER_NOTIFICATION_PREFIX]: (id) => notifier.clicked(id) },
+    notificationClicks: { [`${REMINDER_NOTIFICATION_PREFIX}*`]: (id) => notifier.clicked(id) },
     started: async () => {
       await ensureClockAlarm().catch(() => undefined);
       await repaint();

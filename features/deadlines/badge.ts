@@ -7,14 +7,13 @@ import {
   daysAndLevel,
   deadlinesOf,
   secretDateUnknown,
-  type DeadlineKind,
   type DeadlineMeta,
 } from './countdown';
 import { DEADLINE_LABELS } from './labels';
 import { LEVEL_THRESHOLD_DAYS, MS_PER_DAY, severityOf, type Level } from './rules';
 
 export interface Badge {
-  /** '' (nothing due within 30 days), '7d' / '0d' (days left of the most urgent), '?' (a secret's date is unknown), or '!' (something overdue). */
+  /** '' (nothing due within 30 days), '7d' / '0d' (days left of the most urgent), '?' (a secret's date is unknown), or '!' (something overdue or a check failing). */
   text: string;
   /** Badge background for `level`; white text stays readable on every one (contrast ≥ 4.5:1). */
   color: string;
@@ -29,12 +28,12 @@ export interface Badge {
 
 export interface DueLine {
   alias: string;
-  /** "secret in 5 days", "authorization overdue", "secret date unknown". */
+  /** "secret in 5 days", "authorization overdue", "secret date unknown", "check failing: secret rejected". */
   what: string;
   level: Level;
 }
 
-export type BadgeMeta = DeadlineMeta & Pick<EntryMeta, 'alias'> & { id?: string };
+export type BadgeMeta = DeadlineMeta & Pick<EntryMeta, 'alias'> & Partial<Pick<EntryMeta, 'id' | 'credentialCheck'>>;
 
 export const BADGE_COLORS: Record<Level, string> = {
   ok: '#455A64',
@@ -43,6 +42,7 @@ export const BADGE_COLORS: Record<Level, string> = {
   unknown: '#6A1B9A',
   urgent: '#C62828',
   overdue: '#7F0000',
+  failing: '#7F0000',
 };
 
 /** Only deadlines this many local days away or closer light the badge (Amazon's console banner threshold). */
@@ -55,15 +55,17 @@ const TITLE_PREFIX = 'LWA Vault';
 interface DueItem {
   alias: string;
   id: string;
-  kind: DeadlineKind;
+  /** What is due: a deadline's name, or the failing check's words. */
+  what: string;
   at: number;
   daysLeft: number;
   level: Level;
 }
 
 /**
- * The toolbar badge from metadata alone (it works while the vault is locked). Linear in the number of
- * deadlines: the tooltip keeps only the first few due items instead of sorting them all.
+ * The toolbar badge from metadata alone (it works while the vault is locked): the dates, and the last credential
+ * check, which outranks them when it failed. Linear in the number of deadlines: the tooltip keeps only the first
+ * few due items instead of sorting them all.
  */
 export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: string = runtimeTimeZone()): Badge {
   const today = localDayNumber(now, timeZone);
@@ -76,15 +78,19 @@ export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: str
     keepFirst(first, item, BADGE_TITLE_MAX_ITEMS);
   };
   for (const meta of metas) {
-    const { alias, id = '' } = meta;
-    if (secretDateUnknown(meta)) add({ alias, id, kind: 'secret', at: Number.POSITIVE_INFINITY, daysLeft: Number.NaN, level: 'unknown' });
+    const { alias, id = '', credentialCheck: check } = meta;
+    if (check && CHECK_OUTCOMES[check.outcome].failing) {
+      const what = `check failing: ${CHECK_OUTCOMES[check.outcome].label}${check.secret === 'previous' ? ' (previous secret)' : ''}`;
+      add({ alias, id, what, at: check.at, daysLeft: Number.NaN, level: 'failing' });
+    }
+    if (secretDateUnknown(meta)) add({ alias, id, what: DEADLINE_LABELS.secret, at: Number.POSITIVE_INFINITY, daysLeft: Number.NaN, level: 'unknown' });
     for (const deadline of deadlinesOf(meta, now)) {
       if (!CREDENTIAL_DEADLINE_KINDS.includes(deadline.kind)) continue;
       // Cheap pre-filter: a day boundary and a DST shift cannot bring a deadline 32 × 24 h away inside 30 days.
       if (deadline.at - now > (BADGE_WINDOW_DAYS + 2) * MS_PER_DAY) continue;
       const { daysLeft, level } = daysAndLevel(deadline.at, now, today, timeZone);
       if (level !== 'overdue' && daysLeft > BADGE_WINDOW_DAYS) continue;
-      add({ alias, id, kind: deadline.kind, at: deadline.at, daysLeft, level });
+      add({ alias, id, what: DEADLINE_LABELS[deadline.kind], at: deadline.at, daysLeft, level });
     }
   }
   if (worst === undefined) {
@@ -92,7 +98,7 @@ export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: str
     return { text: '', color: BADGE_COLORS.ok, title, level: 'ok', due: [], more: 0 };
   }
   const text = badgeText(worst);
-  const due = first.map((item) => ({ alias: item.alias, what: `${DEADLINE_LABELS[item.kind]} ${dueWhen(item)}`, level: item.level }));
+  const due = first.map((item) => ({ alias: item.alias, what: dueWhat(item), level: item.level }));
   const names = due.map((line) => `${line.alias} ${line.what}`);
   const more = dueCount - first.length;
   if (more > 0) names.push(`and ${more} more`);
@@ -102,17 +108,18 @@ export function badgeFor(metas: readonly BadgeMeta[], now: number, timeZone: str
 
 /** The badge's few characters for its most severe item: the one place a level becomes badge text. */
 function badgeText(worst: DueItem): string {
-  if (worst.level === 'overdue') return '!';
+  if (worst.level === 'overdue' || worst.level === 'failing') return '!';
   if (worst.level === 'unknown') return '?';
   return `${worst.daysLeft}d`;
 }
 
-function dueWhen(item: DueItem): string {
-  if (item.level === 'overdue') return 'overdue';
-  if (item.level === 'unknown') return 'date unknown';
-  if (item.daysLeft === 0) return 'today';
-  if (item.daysLeft === 1) return 'tomorrow';
-  return `in ${item.daysLeft} days`;
+function dueWhat(item: DueItem): string {
+  if (item.level === 'failing') return item.what;
+  if (item.level === 'overdue') return `${item.what} overdue`;
+  if (item.level === 'unknown') return `${item.what} date unknown`;
+  if (item.daysLeft === 0) return `${item.what} today`;
+  if (item.daysLeft === 1) return `${item.what} tomorrow`;
+  return `${item.what} in ${item.daysLeft} days`;
 }
 
 /** Most severe level first, then earliest instant, then alias. */
@@ -132,14 +139,4 @@ function keepFirst(list: DueItem[], item: DueItem, max: number): void {
   if (index >= max) return;
   list.splice(index, 0, item);
   if (list.length > max) list.pop();
-}
-
-/** A failing credential check (Secret rejected, Authorization lapsed …) puts `!` on the badge, whatever the dates say. */
-export function withFailingChecks(badge: Badge, metas: readonly Pick<EntryMeta, 'alias' | 'credentialCheck'>[]): Badge {
-  const failing = metas.filter((m) => m.credentialCheck && CHECK_OUTCOMES[m.credentialCheck.outcome].failing);
-  if (failing.length === 0) return badge;
-  const names = failing.slice(0, BADGE_TITLE_MAX_ITEMS).map((m) => `${m.alias} ${CHECK_OUTCOMES[m.credentialCheck!.outcome].label}`);
-  const more = failing.length > BADGE_TITLE_MAX_ITEMS ? `; and ${failing.length - BADGE_TITLE_MAX_ITEMS} more` : '';
-  const title = `${badge.title}\nCredential check failing: ${names.join('; ')}${more}`;
-  return { ...badge, text: '!', color: BADGE_COLORS.overdue, title, level: 'overdue' };
 }

@@ -1,4 +1,4 @@
-import { badgeFor, withFailingChecks, type Badge } from './badge';
+import { badgeFor, type Badge } from './badge';
 import { runtimeTimeZone } from './calendar';
 import { dueReminders, type Reminder, type ReminderMarkers } from './reminders';
 import type { EntryMeta } from '../vault/schema';
@@ -41,7 +41,7 @@ export function createRotationClock(deps: RotationClockDeps) {
     const at = deps.now();
     const zone = timeZone();
     const { entries } = await deps.listEntries();
-    const badge = withFailingChecks(badgeFor(entries, at, zone), entries);
+    const badge = badgeFor(entries, at, zone);
     await deps.paint(badge);
     const badgeMs = elapsed() - started;
 

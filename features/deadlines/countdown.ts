@@ -84,9 +84,13 @@ export function deadlinesOf(meta: DeadlineMeta, now: number): Deadline[] {
   return deadlines;
 }
 
-/** The entry holds a secret but the user gave neither its expiry nor its issue day: nothing to count from. */
+/**
+ * The entry may hold a secret but the user gave neither its expiry nor its issue day: nothing to count from. Only
+ * `hasSecret: false` (the vault saw no secret) clears it: a record stored before the flag, until the next unlock
+ * sets it, is Date unknown rather than a silent "nothing to count down".
+ */
 export function secretDateUnknown(meta: DeadlineMeta): boolean {
-  return meta.hasSecret === true && meta.secretExpiresAt === undefined && meta.secretIssuedAt === undefined;
+  return meta.hasSecret !== false && meta.secretExpiresAt === undefined && meta.secretIssuedAt === undefined;
 }
 
 /**

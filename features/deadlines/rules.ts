@@ -25,11 +25,14 @@ export const CODE_LIFETIME_MS = 5 * 60 * 1000;
  */
 export const LEVEL_THRESHOLD_DAYS = { notice: 90, soon: 30, urgent: 7 } as const;
 
-/** 'unknown': the entry holds a secret but no date it could count from (the user gave neither expiry nor issue day). */
-export type Level = 'ok' | 'notice' | 'soon' | 'unknown' | 'urgent' | 'overdue';
+/**
+ * 'unknown': the entry holds a secret but no date it could count from (the user gave neither expiry nor issue day).
+ * 'failing': its last credential check says the credential does not work now, whatever the dates say (no date has it).
+ */
+export type Level = 'ok' | 'notice' | 'soon' | 'unknown' | 'urgent' | 'overdue' | 'failing';
 
 /** Least to most severe: a secret of unknown date may expire any day, so it outranks every pending level but urgent. */
-export const LEVELS_BY_SEVERITY: readonly Level[] = ['ok', 'notice', 'soon', 'unknown', 'urgent', 'overdue'];
+export const LEVELS_BY_SEVERITY: readonly Level[] = ['ok', 'notice', 'soon', 'unknown', 'urgent', 'overdue', 'failing'];
 
 export function severityOf(level: Level): number {
   return LEVELS_BY_SEVERITY.indexOf(level);

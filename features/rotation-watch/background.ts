@@ -6,7 +6,7 @@ import type { CheckService } from '../authorize/check-service';
 import type { VaultService } from '../vault/vault';
 import { createRotationWatchHandlers } from './handlers';
 import { createSightingStore } from './sightings';
-import { sightingStorage } from '../../platform/storage-items';
+import { sightingStorage } from './storage';
 
 /** Secrets the content script reports, the panel's actions, the ShopCtrl hand-off. */
 export function rotationWatchBackground({ vault, checks }: { vault: VaultService; checks: Pick<CheckService, 'check'> }) {

@@ -1,5 +1,5 @@
 import type { BackgroundFeature } from '../../platform/background-feature';
-import { settings } from '../../platform/storage-items';
+import { settings } from './storage';
 import { createSettingsHandlers } from './handlers';
 
 export function settingsBackground({ touch }: { touch: () => Promise<void> }): BackgroundFeature<'settings.get' | 'settings.set'> {

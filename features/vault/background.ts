@@ -1,5 +1,6 @@
 import type { BackgroundFeature } from '../../platform/background-feature';
-import { lastDeriveMsItem, settings } from '../../platform/storage-items';
+import { settings } from '../settings/storage';
+import { lastDeriveMsItem } from './storage';
 import { armAutoLock, AUTO_LOCK_ALARM, createIdleToucher, disarmAutoLock } from './auto-lock';
 import { openVaultDb } from './db';
 import { createVaultHandlers } from './handlers';

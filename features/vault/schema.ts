@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { credentialCheckSchema } from '../authorize/check-outcomes';
 
 /**
  * Records as they are stored in IndexedDB. Metadata stays readable while the vault is locked (the toolbar
@@ -35,19 +36,6 @@ export const kindSchema = z.enum(['seller', 'vendor']);
 export const environmentSchema = z.enum(['production', 'sandbox']);
 export const regionSchema = z.enum(['NA', 'EU', 'FE']);
 export const connectorSchema = z.enum(['cleo-amp', 'shopctrl-1p', 'shopctrl-3p', 'other']);
-
-export const checkOutcomeSchema = z.enum([
-  'working',
-  'secret-rejected',
-  'authorization-lapsed',
-  'secret-expired',
-  'not-authorized',
-  'unreachable',
-  'bad-answer',
-]);
-export const credentialCheckSchema = z.object({ at: z.number(), outcome: checkOutcomeSchema, secret: z.enum(['current', 'previous']) });
-export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
-export type CredentialCheck = z.infer<typeof credentialCheckSchema>;
 
 export const entryMetaSchema = z.object({
   id: z.string().min(1),
@@ -117,7 +105,7 @@ export const storedEntrySchema = z.object({
   sealed: sealedSchema,
 });
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
-/** A record written before v2, re-sealed by `resealLegacyEntries` at the next unlock. */
+/** A record written before v2, re-sealed by `completeStoredEntries` at the next unlock. */
 export const legacyStoredEntrySchema = storedEntrySchema.extend({ formatVersion: z.literal(LEGACY_ENTRY_FORMAT_VERSION) });
 
 export const eventTypeSchema = z.enum([

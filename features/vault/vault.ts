@@ -327,19 +327,28 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     }
   }
 
-  /** v1 records (id-only additional data) re-sealed with the metadata bound; a record that fails to open stays as is. */
-  const resealLegacyEntries = (key: CryptoKey) =>
+  /**
+   * What only the key can complete, once per record: v1 records (id-only additional data) re-sealed with the
+   * metadata bound, and records stored before `hasSecret` given it (the locked clock reads it; it is not bound,
+   * so the sealed part stays as is). A record that fails to open stays as it was.
+   */
+  const completeStoredEntries = (key: CryptoKey) =>
     exclusive(async () => {
       const records: unknown[] = await (await db()).getAll('entries');
       const writes: Array<{ record: StoredEntry; events: VaultEvent[] }> = [];
       for (const record of records) {
         const legacy = legacyStoredEntrySchema.safeParse(record);
-        if (!legacy.success || legacy.data.meta.id !== legacy.data.id) continue;
+        const current = storedEntrySchema.safeParse(record);
         try {
-          const secrets = await openLegacySecrets(key, legacy.data.id, legacy.data.sealed);
-          writes.push({ record: await sealed(key, legacy.data.meta, secrets), events: [] });
+          if (legacy.success && legacy.data.meta.id === legacy.data.id) {
+            const secrets = await openLegacySecrets(key, legacy.data.id, legacy.data.sealed);
+            writes.push({ record: await sealed(key, withSecretPresence(legacy.data.meta, secrets), secrets), events: [] });
+          } else if (current.success && current.data.meta.id === current.data.id && current.data.meta.hasSecret === undefined) {
+            const secrets = await decrypt(key, current.data);
+            writes.push({ record: { ...current.data, meta: withSecretPresence(current.data.meta, secrets) }, events: [] });
+          }
         } catch {
-          // damaged already: it keeps showing as damaged, and no re-seal can vouch for its metadata
+          // damaged already: it keeps showing as damaged, and nothing can vouch for its metadata
         }
       }
       if (writes.length > 0) await writeAll(writes);
@@ -372,8 +381,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const checked = await readHeader();
       const { raw, ms } = await unwrapWith(passphrase, checked);
       await remember(raw);
-      // A failed re-seal leaves the format-1 records as they are; it runs again at the next unlock.
-      await resealLegacyEntries(await requireKey()).catch(() => undefined);
+      // A failed run leaves the records as they are; it runs again at the next unlock.
+      await completeStoredEntries(await requireKey()).catch(() => undefined);
       return { exists: true, unlocked: true, lastDeriveMs: ms };
     },
 

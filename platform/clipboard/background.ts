@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundFeature } from '../background-feature';
-import { pendingClipboardClearsItem, settings } from '../storage-items';
+import { pendingClipboardClearsItem } from '../storage-items';
 import { CLIPBOARD_ALARM, createClipboardClearer } from './clear-schedule';
 import { createClipboardHandlers } from './handlers';
 import { clearClipboardFromBackground } from './offscreen';
 
-/** Clears what LWA Vault copied after the chosen delay, only if the clipboard still holds it. */
-export function clipboardBackground(): BackgroundFeature<'clipboard.copied'> {
+/** Clears what LWA Vault copied after the chosen delay (the user's setting), only if the clipboard still holds it. */
+export function clipboardBackground({ delaySeconds }: { delaySeconds: () => Promise<number> }): BackgroundFeature<'clipboard.copied'> {
   const clearer = createClipboardClearer({
-    delaySeconds: async () => (await settings.get()).clipboardClearSeconds,
+    delaySeconds,
     pending: { get: () => pendingClipboardClearsItem.getValue(), set: (v) => pendingClipboardClearsItem.setValue(v) },
     clearIfHolds: clearClipboardFromBackground,
     alarm: {

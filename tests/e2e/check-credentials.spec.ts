@@ -244,7 +244,7 @@ test('renews the authorization from the entry: the Authorize flow into that entr
   }
 });
 
-test('the optional daily check: off by default, at most once a day per entry, only while unlocked; a failure notifies once and shows !', async ({ openPopup, server, worker }) => {
+test('the optional daily check: off by default, at most once a day per entry, only while unlocked; a failure notifies once, shows ! and is on the locked screen', async ({ openPopup, server, worker }) => {
   const { received, answers } = standIns(server);
   const popup = await openPopup();
   await createVault(popup);
@@ -270,7 +270,7 @@ test('the optional daily check: off by default, at most once a day per entry, on
   await expect.poll(() => received.token.length).toBe(1);
   await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toEqual({ 'check-failing': true });
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
-  expect(await worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/Credential check failing: Stale secret rejected$/);
+  expect(await worker.evaluate(() => chrome.action.getTitle({}))).toBe('LWA Vault — due: Stale check failing: secret rejected');
   const section = await openEntry(popup, 'Stale');
   await expect(section.getByText('Checked just now: secret rejected')).toBeVisible();
 
@@ -280,6 +280,10 @@ test('the optional daily check: off by default, at most once a day per entry, on
 
   await seedEntry(popup, { alias: 'Third', clientId: CLIENT_ID, ...dated }, { clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
   await send(popup, 'vault.lock');
+  // The locked screen lists the failing check from metadata alone, above every date; nothing secret.
+  await popup.goto(popup.url().split('#')[0]!);
+  await expect(popup.getByRole('region', { name: 'Due' }).getByRole('listitem')).toHaveText(['Stale — check failing: secret rejected']);
+  expect(await popup.content()).not.toContain(CLIENT_SECRET);
   await worker.evaluate(() => chrome.notifications.clear('check-failing'));
   await tick();
   await settle();

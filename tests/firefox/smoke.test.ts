@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage, SELLER_CONSOLE_URL } from '../e2e/support/amazon-console';
@@ -21,6 +22,10 @@ let firefox: FirefoxExtension;
 let callback: TestServer;
 let popup: Page;
 let codes = 0;
+/** While true, the redirect URI holds its answer: its page never commits, so webNavigation cannot see the redirect. */
+let holdCallbacks = false;
+const held: ServerResponse[] = [];
+const CALLBACK_PAGE = '<!doctype html><title>Redirect URI</title><h1>Authorization received</h1>';
 
 /** Seller Central's consent page at its real URL; Confirm answers with Amazon's 302 to the app's redirect URI. */
 function amazon(url: URL): HttpAnswer | undefined {
@@ -66,7 +71,10 @@ async function consentTab(): Promise<Page> {
 
 beforeAll(async () => {
   callback = await startTestServer();
-  callback.route('/callback', { body: '<!doctype html><title>Redirect URI</title><h1>Authorization received</h1>' });
+  callback.route('/callback', (_req, res) => {
+    if (holdCallbacks) held.push(res);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(CALLBACK_PAGE);
+  });
   firefox = await FirefoxExtension.launch();
   firefox.answerHttps(amazon);
 }, 60_000);
@@ -116,7 +124,7 @@ describe('LWA Vault in Firefox ESR', () => {
     await shows(popup, /Client secret expires/);
   });
 
-  it('captures and verifies an authorization started in the Authorize tab (Amazon\'s 302)', async () => {
+  it('captures and verifies an authorization started in the Authorize tab from Amazon\'s 302 (webRequest) alone', async () => {
     await click(popup, 'Authorize');
     await type(popup, 'Alias', 'Cleo US');
     const state = 'firefox-state-1';
@@ -124,16 +132,20 @@ describe('LWA Vault in Firefox ESR', () => {
     await click(popup, 'Start authorization');
     await click(popup, /^Open sign-in/);
     const tab = await consentTab();
-    await (await control(tab, 'Confirm')).click();
-    await callback.waitForRequest((r) => r.url.searchParams.get('state') === state);
+    // The redirect URI answers only after the capture is checked: its page never commits before, so the one
+    // channel that can deliver the redirect is webRequest's onBeforeRedirect (Amazon's 302).
+    holdCallbacks = true;
+    try {
+      await (await control(tab, 'Confirm')).click();
+      await callback.waitForRequest((r) => r.url.searchParams.get('state') === state);
 
-    const result = await valueOf(popup, 'Result URL', /spapi_oauth_code=RHFIREFOX/, 'article.flow');
-    expect(new URL(result).searchParams.get('state')).toBe(state);
-    // One verified capture of this flow. Firefox delivers Amazon's 302 (webRequest) and the callback's commit
-    // (webNavigation) on separate channels; under load the commit can arrive first, and either path is the capture.
-    expect(await captures()).toEqual([
-      expect.objectContaining({ state, verified: true, via: expect.stringMatching(/^(redirect|navigation)$/), pendingId: expect.any(String) }),
-    ]);
+      const result = await valueOf(popup, 'Result URL', /spapi_oauth_code=RHFIREFOX/, 'article.flow');
+      expect(new URL(result).searchParams.get('state')).toBe(state);
+      expect(await captures()).toEqual([expect.objectContaining({ state, verified: true, via: 'redirect', pendingId: expect.any(String) })]);
+    } finally {
+      holdCallbacks = false;
+      for (const res of held.splice(0)) res.writeHead(200, { 'content-type': 'text/html' }).end(CALLBACK_PAGE);
+    }
     await tab.close();
   });
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../../platform/client';
 import type { CaptureView } from '../protocol';
 
-/** storage.session key the watcher writes (platform/storage-items.ts). */
+/** storage.session key the watcher writes (../storage.ts). */
 const STATE_KEY = 'capture';
 
 /**

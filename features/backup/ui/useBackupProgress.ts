@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupProgressItem } from '../../../platform/storage-items';
+import { backupProgressItem } from '../storage';
 import type { BackupProgress } from '../protocol';
 
 /** The background's progress for the running export or import (null when none runs). */

@@ -11,6 +11,7 @@ export const LEVEL_LABELS: Record<Level, string> = {
   unknown: 'Date unknown',
   urgent: 'Urgent',
   overdue: 'Overdue',
+  failing: 'Check failing',
 };
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { withFailingChecks } from '../../../features/deadlines/badge';
 import { VaultError } from '../../../platform/errors';
 import { CHECK_TIMEOUT_MS, SP_API_CHECK_PATH, spApiOrigin } from '../../../features/authorize/check';
 import { createCheckService } from '../../../features/authorize/check-service';
@@ -192,15 +191,5 @@ describe('daily check', () => {
     };
     await service.daily();
     expect(calls).toHaveLength(0);
-  });
-});
-
-describe('badge', () => {
-  it('shows ! for a failing check, whatever the dates say, and names it in the tooltip', () => {
-    const calm = { text: '', color: '#455A64', title: 'LWA Vault — nothing due in the next 30 days', level: 'ok' as const, due: [], more: 0 };
-    expect(withFailingChecks(calm, [{ alias: 'Fine', credentialCheck: { at: T0, outcome: 'working', secret: 'current' } }, { alias: 'Offline', credentialCheck: { at: T0, outcome: 'unreachable', secret: 'current' } }])).toBe(calm);
-    const badge = withFailingChecks(calm, [{ alias: 'Acme', credentialCheck: { at: T0, outcome: 'authorization-lapsed', secret: 'current' } }]);
-    expect(badge).toMatchObject({ text: '!', level: 'overdue' });
-    expect(badge.title).toBe('LWA Vault — nothing due in the next 30 days\nCredential check failing: Acme authorization lapsed');
   });
 });

@@ -1,12 +1,12 @@
 import { asSender, FROM_EXTENSION, FROM_PAGE } from '../support/callers';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AMAZON_CONSOLE_MATCHES } from '../../../features/amazon/hosts';
-import { AMAZON_REDIRECT_FILTER, authorizeBackground } from '../../../features/authorize/background';
+import { AMAZON_REDIRECT_FILTER, authorizeBackground, REDIRECT_FILTER } from '../../../features/authorize/background';
 import { createCheckService } from '../../../features/authorize/check-service';
 import { createCaptureHandlers } from '../../../features/authorize/handlers';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../../features/authorize/settings';
-import { captureStateItem } from '../../../platform/storage-items';
+import { captureStateItem } from '../../../features/authorize/storage';
 import { listen } from '../../../platform/background-feature';
 import { route, type Handlers } from '../../../platform/router';
 import { DRAFT, consentUrl, fakeBeforeRedirect, fakeEntries, resultUrl, setup } from './helpers';
@@ -77,6 +77,23 @@ describe('background wiring', () => {
     expect(stored?.captures).toHaveLength(1);
     expect(stored?.captures[0]).toMatchObject({ code: 'RHwired', verified: true });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe('background wiring: commits', () => {
+  it('adds two onCommitted listeners once each: every commit for the consent-step tabs, redirects only through REDIRECT_FILTER', async () => {
+    const added = vi.spyOn(fakeBrowser.webNavigation.onCommitted, 'addListener');
+    const { handlers } = authorizeBackground(backgroundOptions());
+    expect(added.mock.calls.map(([, filter]) => filter)).toEqual([undefined, REDIRECT_FILTER]);
+    expect(REDIRECT_FILTER).toEqual({ url: [{ queryContains: 'spapi_oauth_code' }, { queryContains: 'amazon_callback_uri' }] });
+    await asSender(handlers)['authorize.start']({ draft: DRAFT, source: { type: 'url', url: consentUrl('c1') } });
+    const commit = { url: resultUrl('RHcommit', 'c1'), tabId: 7, frameId: 0, timeStamp: Date.now(), parentFrameId: -1, processId: 1, transitionType: 'link', transitionQualifiers: [] };
+    const [[everyCommit], [redirectCommit]] = added.mock.calls as unknown as [[(d: unknown) => Promise<unknown>], [(d: unknown) => Promise<unknown>]];
+    await everyCommit(commit);
+    expect((await captureStateItem.getValue())?.captures ?? []).toEqual([]); // the unfiltered listener never captures
+    await redirectCommit(commit);
+    expect((await captureStateItem.getValue())?.captures).toEqual([expect.objectContaining({ code: 'RHcommit', via: 'navigation' })]);
+    added.mockRestore();
   });
 });
 

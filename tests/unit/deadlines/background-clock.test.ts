@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CLOCK_PERIOD_MINUTES, refreshQuietly, ROTATION_CLOCK_ALARM } from '../../../features/deadlines/background-clock';
-import { lastClockRunItem, reminderMarkersItem } from '../../../platform/storage-items';
+import { lastClockRunItem, reminderMarkersItem } from '../../../features/deadlines/storage';
 import { deadlinesBackground } from '../../../features/deadlines/background';
 import { DEFAULT_SETTINGS } from '../../../features/settings/protocol';
 import { listen } from '../../../platform/background-feature';
 import type { Handlers } from '../../../platform/router';
-import { settings } from '../../../platform/storage-items';
+import { settings } from '../../../features/settings/storage';
 import { reminderNotificationId, SUMMARY_NOTIFICATION_ID } from '../../../features/deadlines/reminder-notifications';
-import { captureStateItem } from '../../../platform/storage-items';
+import { captureStateItem } from '../../../features/authorize/storage';
 import { notifyOnChange } from '../../../features/vault/notify-on-change';
 import { DAY } from '../support/time';
-import { PASSPHRASE, sampleMeta, setupVault } from '../vault/helpers';
+import type { StoredEntry } from '../../../features/vault/schema';
+import { PASSPHRASE, readRecord, sampleMeta, setupVault, writeRecord } from '../vault/helpers';
 
 const NOW = Date.UTC(2027, 2, 1, 9, 0);
 
@@ -115,6 +116,20 @@ describe('toolbar badge and reminders in the background', () => {
     await watched.updateEntry(meta.id, { secretExpiresAt: NOW + 3 * DAY }, {});
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('3d'));
     await watched.deleteEntry(meta.id);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+  });
+
+  it('a record stored before hasSecret is Date unknown while locked, and the repaint at unlock follows its flag', async () => {
+    const { vault, name } = setupVault({ now: () => Date.now() });
+    await vault.create(PASSPHRASE);
+    const meta = await vault.createEntry({ ...sampleMeta, alias: 'Old, no secret' }, {});
+    const record = (await readRecord(name, 'entries', meta.id)) as StoredEntry;
+    const { hasSecret: _, ...unflagged } = record.meta;
+    await writeRecord(name, 'entries', { ...record, meta: unflagged });
+    await vault.lock();
+    const clock = await startWorker(vault);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
+    await notifyOnChange(vault, () => void refreshQuietly(clock)).unlock(PASSPHRASE);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../../features/deadlines/badge';
+import type { CheckOutcome } from '../../../features/authorize/check-outcomes';
 import { entryMeta } from './fixtures';
 import { at, DAY, MINUTE } from '../support/time';
 
@@ -79,7 +80,34 @@ describe('badgeFor', () => {
       title: 'LWA Vault — due: Cleo US secret date unknown; Soon secret in 20 days',
     });
     expect(badgeFor([noSecret], now, timeZone).text).toBe('');
+    // Stored before the vault wrote `hasSecret` (set at the next unlock): it may hold a secret, so it is Date unknown.
+    const { hasSecret: _, ...unflagged } = entryMeta({ id: 'o', alias: 'Old' });
+    expect(badgeFor([unflagged], now, timeZone)).toMatchObject({ text: '?', due: [{ alias: 'Old', what: 'secret date unknown', level: 'unknown' }] });
     expect(badgeFor([unknown, entryMeta({ id: 'x', alias: 'X', secretExpiresAt: now + 3 * DAY })], now, timeZone)).toMatchObject({ text: '3d', level: 'urgent' });
+  });
+
+  it('a failing credential check outranks every date: !, first in the due list, in plain words; other outcomes add nothing', () => {
+    const check = (outcome: CheckOutcome, secret: 'current' | 'previous' = 'current') => ({ at: now - DAY, outcome, secret });
+    const metas = [
+      entryMeta({ id: 'o', alias: 'Late', secretExpiresAt: now - DAY }),
+      entryMeta({ id: 'f', alias: 'Cleo US', secretExpiresAt: now + 120 * DAY, credentialCheck: check('secret-rejected') }),
+      entryMeta({ id: 'p', alias: 'Rotated', secretExpiresAt: now + 170 * DAY, credentialCheck: check('authorization-lapsed', 'previous') }),
+      entryMeta({ id: 'w', alias: 'Fine', secretExpiresAt: now + 120 * DAY, credentialCheck: check('working') }),
+      entryMeta({ id: 'u', alias: 'Offline', secretExpiresAt: now + 120 * DAY, credentialCheck: check('unreachable') }),
+    ];
+    expect(badgeFor(metas, now, timeZone)).toEqual({
+      text: '!',
+      color: BADGE_COLORS.failing,
+      level: 'failing',
+      title: 'LWA Vault — due: Cleo US check failing: secret rejected; Rotated check failing: authorization lapsed (previous secret); Late secret overdue',
+      due: [
+        { alias: 'Cleo US', what: 'check failing: secret rejected', level: 'failing' },
+        { alias: 'Rotated', what: 'check failing: authorization lapsed (previous secret)', level: 'failing' },
+        { alias: 'Late', what: 'secret overdue', level: 'overdue' },
+      ],
+      more: 0,
+    });
+    expect(badgeFor(metas.slice(3), now, timeZone)).toMatchObject({ text: '', level: 'ok', due: [] });
   });
 
   it('counts the previous secret while it still works', () => {

@@ -100,7 +100,7 @@ describe('IndexedDB schema and migrations', () => {
     });
     await vault.unlock(PASSPHRASE);
     expect((await vault.getEntry('e1')).secrets).toEqual({ clientSecret: 'v1-secret', refreshToken: 'Atzr|v1' });
-    expect(await vault.listEntries()).toEqual({ entries: [entry.meta], damaged: ['broken'] });
+    expect(await vault.listEntries()).toEqual({ entries: [{ ...entry.meta, hasSecret: true }], damaged: ['broken'] });
     expect((await vault.events('e1')).map((e) => e.type)).toEqual(['copied', 'created']);
   });
 
@@ -116,7 +116,7 @@ describe('IndexedDB schema and migrations', () => {
     await vault.unlock(PASSPHRASE);
     const resealed = (await readRecord(name, 'entries', 'e1')) as StoredEntry;
     expect(resealed.formatVersion).toBe(2);
-    expect(resealed.meta).toEqual(entry.meta);
+    expect(resealed.meta).toEqual({ ...entry.meta, hasSecret: true }); // v1 never wrote the flag
     expect(await openSecrets(key, entry.meta, resealed.sealed)).toEqual({ clientSecret: 'v1-secret', refreshToken: 'Atzr|v1' });
     expect(await readRecord(name, 'entries', 'e2')).toEqual(unreadable);
     expect(await rejection(vault.getEntry('e2'))).toMatchObject({ code: 'entry-damaged' });

@@ -25,6 +25,32 @@ describe('entries', () => {
     expect((await vault.updateEntry(none.id, {}, { clientSecret: null })).hasSecret).toBe(false);
   });
 
+  it('gives records stored before the flag their hasSecret at the next unlock, the sealed part untouched', async () => {
+    const { vault, name } = await unlockedVault();
+    const secret = await vault.createEntry(sampleMeta, { clientSecret: 'cs-1' });
+    const empty = await vault.createEntry({ ...sampleMeta, alias: 'No secret yet' }, {});
+    const withoutFlag = async (id: string) => {
+      const { hasSecret: _, ...meta } = (await stored(name, id)).meta;
+      await writeRecord(name, 'entries', { ...(await stored(name, id)), meta });
+    };
+    await withoutFlag(secret.id);
+    await withoutFlag(empty.id);
+    const before = await stored(name, secret.id);
+    await vault.lock();
+    // Locked, nothing says whether a secret is sealed: the flag stays absent (the clock reads that as Date unknown).
+    expect((await vault.listEntries()).entries.map((m) => m.hasSecret)).toEqual([undefined, undefined]);
+
+    await vault.unlock(PASSPHRASE);
+    expect((await stored(name, secret.id)).meta.hasSecret).toBe(true);
+    expect((await stored(name, empty.id)).meta.hasSecret).toBe(false);
+    expect((await stored(name, secret.id)).sealed).toEqual(before.sealed);
+    expect((await vault.getEntry(secret.id)).secrets).toEqual({ clientSecret: 'cs-1' });
+    const done = await dumpDb(name);
+    await vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect(await dumpDb(name)).toEqual(done); // once: the next unlock writes nothing
+  });
+
   it('creates an entry, lists its metadata only, and decrypts it on request', async () => {
     const { vault, clock } = await unlockedVault();
     const meta = await vault.createEntry(sampleMeta, { clientSecret: 'cs-1', refreshToken: 'Atzr|1', notes: '' });

@@ -11,7 +11,8 @@ import type { SenderLike, SenderRole } from '../../platform/sender';
 import type { PageFillRequest } from '../shopctrl/in-page';
 import { handOffToShopCtrl, type ShopCtrlTabs } from '../shopctrl/send';
 import { parseShopCtrlUrl, shopCtrlDirections } from '../shopctrl/url';
-import type { CheckOutcome, EntryMeta } from '../vault/schema';
+import type { CheckOutcome } from '../authorize/check-outcomes';
+import type { EntryMeta } from '../vault/schema';
 import type { VaultService } from '../vault/vault';
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { message } from '../../platform/message';
 import { instantSchema as instant } from '../../platform/schemas';
-import { kindSchema, regionSchema, type CheckOutcome } from '../vault/schema';
+import type { CheckOutcome } from '../authorize/check-outcomes';
+import { kindSchema, regionSchema } from '../vault/schema';
 import { CLIENT_ID_EXACT, CLIENT_SECRET_EXACT } from '../amazon/credential-patterns';
 import type { ShopCtrlFieldName } from '../shopctrl/fields';
 

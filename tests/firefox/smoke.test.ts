@@ -116,9 +116,10 @@ describe('LWA Vault in Firefox ESR', () => {
 
   it('adds an entry in the editor', async () => {
     await click(popup, 'Add your first entry');
-    await type(popup, 'Name', ALIAS);
-    await type(popup, 'LWA client id', clientId(1));
-    await type(popup, 'Client secret', secret(9));
+    await type(popup, 'Entry name', ALIAS);
+    // Typed into the short form's box, each value moves into its own field once it is whole.
+    await type(popup, 'LWA credentials', `${clientId(1)}\n${secret(9)}`);
+    await shows(popup, `Holds LWA client id …${clientId(1).slice(-6)}, a client secret.`);
     await click(popup, 'Save entry');
     await shows(popup, `Saved ${ALIAS}.`);
     await shows(popup, /Client secret expires/);
@@ -126,7 +127,7 @@ describe('LWA Vault in Firefox ESR', () => {
 
   it('captures and verifies an authorization started in the Authorize tab from Amazon\'s 302 (webRequest) alone', async () => {
     await click(popup, 'Authorize');
-    await type(popup, 'Alias', 'Cleo US');
+    await type(popup, 'Entry name', 'Cleo US');
     const state = 'firefox-state-1';
     await type(popup, 'OAuth Request URL', `${CONSENT}?application_id=${APP_ID}&state=${state}&version=beta`);
     await click(popup, 'Start authorization');

@@ -233,9 +233,11 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
             pasteIntoBox(event.clipboardData?.getData('text/plain') ?? '');
           }}
           onInput={(event) => {
-            // Typed or dropped text is taken as soon as it holds a whole value; until then it stays as typed.
+            // Typed or dropped text is taken once it holds a whole client id or secret (fixed lengths); until then,
+            // and for a refresh token (no fixed length), it stays as typed and is taken when the box is left.
             const text = event.currentTarget.value;
-            if (pasteCredentialsBox(latest.current, text).ok) pasteIntoBox(text);
+            const pasted = pasteCredentialsBox(latest.current, text);
+            if (pasted.ok && !pasted.result.filled.includes('refreshToken')) pasteIntoBox(text);
             else setBoxText(text);
           }}
           onBlur={() => {

@@ -171,7 +171,7 @@ describe('LWA Vault in Firefox ESR', () => {
 
   it('a redirect wakes the suspended event page, which captures it with the vault still unlocked', async () => {
     await click(popup, 'Start another');
-    await type(popup, 'Alias', 'Cleo EU');
+    await type(popup, 'Entry name', 'Cleo EU');
     const state = 'firefox-state-2';
     await type(popup, 'OAuth Request URL', `${CONSENT}?application_id=${APP_ID}&state=${state}`);
     await click(popup, 'Start authorization');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { clientId, secret } from '../../tests/support/identifiers.ts';
 
 /**
  * The rotation watch's cost to Amazon's pages:
@@ -30,16 +31,6 @@ const MEASURE_MS = 10_000;
 const PAIRS = 3;
 const SECRETS = 30;
 const ENTRIES = 1_000;
-
-const hex = (length, seed) => {
-  let out = '';
-  let x = seed * 2654435761;
-  while (out.length < length) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out += (x >>> 16).toString(16).padStart(4, '0');
-  }
-  return out.slice(0, length);
-};
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,7 +80,7 @@ async function latencyRows(ctx, label, round) {
     const seed = 1000 * round + i;
     const insertedAt = await page.evaluate(
       ([id, secret]) => window.showSecret(id, secret),
-      [`amzn1.application-oa2-client.${hex(32, 500 + seed)}`, `amzn1.oa2-cs.v1.${hex(64, 900 + seed)}`],
+      [clientId(500 + seed), secret(900 + seed)],
     );
     const deadline = Date.now() + 5000;
     let shownAt;

@@ -277,6 +277,18 @@ test('the short form fits the popup, and a problem under the closed "More detail
   const save = popup.getByRole('button', { name: 'Save entry' });
   expect((await save.boundingBox())!.y + (await save.boundingBox())!.height).toBeLessThanOrEqual(600);
 
+  // A paste without any credential is refused with a sentence, and the box keeps none of it.
+  const box = popup.getByLabel('LWA credentials');
+  await box.evaluate((input) => {
+    (input as HTMLTextAreaElement).focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Client secret: (hidden) — click View');
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(popup.getByText('No LWA client id, client secret or refresh token found in the pasted text.')).toBeVisible();
+  await expect(box).toHaveValue('');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+
   await popup.getByLabel('Name').fill('Typo in details');
   await popup.getByText('More details', { exact: true }).click();
   await popup.getByRole('textbox', { name: 'Refresh token' }).fill('Atza|not-a-refresh-token');

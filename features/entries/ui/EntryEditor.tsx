@@ -94,8 +94,7 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
     }
   };
 
-  const pasteIntoBox = (text: string) => {
-    const pasted = pasteCredentialsBox(latest.current, text);
+  const pasteIntoBox = (text: string, pasted = pasteCredentialsBox(latest.current, text)) => {
     if (!pasted.ok) return setBoxProblem(pasted.message);
     setBoxText('');
     setBoxProblem('');
@@ -237,7 +236,7 @@ export function EntryEditor({ target, original, initial, restored, focus = 'alia
             // and for a refresh token (no fixed length), it stays as typed and is taken when the box is left.
             const text = event.currentTarget.value;
             const pasted = pasteCredentialsBox(latest.current, text);
-            if (pasted.ok && !pasted.result.filled.includes('refreshToken')) pasteIntoBox(text);
+            if (pasted.ok && !pasted.result.filled.includes('refreshToken')) pasteIntoBox(text, pasted);
             else setBoxText(text);
           }}
           onBlur={() => {

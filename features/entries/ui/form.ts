@@ -15,7 +15,7 @@ import {
 } from '../../amazon/identifiers';
 import type { Region } from '../../amazon/hosts';
 import { marketplaceByCode } from '../../amazon/hosts';
-import { parseCredentialBlock, type CredentialField } from '../../amazon/paste';
+import { parseCredentialBlock, type CredentialBlock, type CredentialField } from '../../amazon/paste';
 import { classifyRedirect, validateResultUrl } from '../../amazon/redirect';
 import { addDays, SECRET_LIFETIME_DAYS } from '../../deadlines/rules';
 import { checkShopCtrlUrl } from '../../shopctrl/url';
@@ -350,13 +350,9 @@ export function applyPaste(form: EntryForm, field: FieldName, text: string): Pas
   if (field === 'notes' || field === 'alias') return undefined;
   if (field === 'resultUrl') return pasteResultUrl(form, text);
   const block = parseCredentialBlock(text);
-  const found = (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
+  const found = credentialsIn(block);
   const isWholeValue = found.length === 1 && normalizePasted(text) === block[found[0]!];
-  if (found.length > 1 || (found.length === 1 && !isWholeValue)) {
-    const next: EntryForm = { ...form };
-    for (const key of found) next[key] = block[key]!;
-    return { form: next, filled: found.map((key) => FIELD_OF_CREDENTIAL[key]) };
-  }
+  if (found.length > 1 || (found.length === 1 && !isWholeValue)) return fillFromBlock(form, block, found);
   const value = normalizePasted(text);
   if (value === text) return undefined;
   return { form: { ...form, [field]: value }, filled: [field] };
@@ -371,17 +367,23 @@ export type BoxPaste = { ok: true; result: PasteResult; ambiguous: FieldName[] }
  */
 export function pasteCredentialsBox(form: EntryForm, text: string): BoxPaste {
   const block = parseCredentialBlock(text);
-  const found = (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
+  const found = credentialsIn(block);
   if (found.length === 0) {
     return {
       ok: false,
       message: 'No LWA client id, client secret or refresh token found in the pasted text. Copy the whole “LWA credentials” box (Developer Central → View), or enter the values under More details.',
     };
   }
+  return { ok: true, result: fillFromBlock(form, block, found), ambiguous: block.ambiguous.map((key) => FIELD_OF_CREDENTIAL[key]) };
+}
+
+const credentialsIn = (block: CredentialBlock) => (Object.keys(FIELD_OF_CREDENTIAL) as CredentialField[]).filter((key) => block[key] !== undefined);
+
+/** The form with each credential the block holds in its field. */
+function fillFromBlock(form: EntryForm, block: CredentialBlock, found: readonly CredentialField[]): PasteResult {
   const next: EntryForm = { ...form };
   for (const key of found) next[key] = block[key]!;
-  const fields = found.map((key) => FIELD_OF_CREDENTIAL[key]);
-  return { ok: true, result: { form: next, filled: fields }, ambiguous: block.ambiguous.map((key) => FIELD_OF_CREDENTIAL[key]) };
+  return { form: next, filled: found.map((key) => FIELD_OF_CREDENTIAL[key]) };
 }
 
 /** The fields under "More details": the short form is the name, marketplace, credentials box and the secret's date. */

@@ -7,13 +7,14 @@ import { SP_API_PERMISSIONS } from './features/authorize/check';
 import { TOKEN_ENDPOINT_PERMISSIONS } from './features/authorize/settings';
 import { bundleHardening } from './scripts/build/bundle-hardening';
 import { gitIgnoredGlobs } from './scripts/build/git-ignored';
+import { inlinePageStyles } from './scripts/build/inline-page-styles';
 
 // See README "Permissions" for why each entry is needed.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact(), bundleHardening()] }),
+  vite: () => ({ plugins: [preact(), bundleHardening(), inlinePageStyles()] }),
   // Mozilla's sources zip (`npm run zip:firefox`): what rebuilds the extension, nothing git ignores, no tests.
   zip: { excludeSources: [...gitIgnoredGlobs('.gitignore'), 'tests/**', 'bench/**'] },
   hooks: {

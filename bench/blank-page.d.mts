@@ -1,5 +1,5 @@
 import type { BenchContext, BenchRow } from './types';
 
-export function blankPagePaint(ctx: BenchContext, runs?: number): Promise<number>;
-export function ratioRow(name: string, value: number, blank: number, limit: number): BenchRow;
 export function writeBlankPage(): void;
+export function alongsideBlankPage(ctx: BenchContext, measure: () => Promise<number>, runs?: number): Promise<{ blank: number; value: number; ratio: number }>;
+export function ratioRow(name: string, ratio: number, limit: number): BenchRow;

@@ -30,20 +30,40 @@ export function writeBlankPage() {
   fs.writeFileSync(path.join(BUILT, FILE), HTML);
 }
 
-/** Median first paint of the blank page over `runs` fresh tabs, after one warm-up. @param {BenchContext} ctx */
-export async function blankPagePaint(ctx, runs = 5) {
-  const paints = [];
-  for (let run = 0; run <= runs; run += 1) {
-    const page = await ctx.extension.openPopup(FILE);
-    const paint = await firstContentfulPaint(page);
+/** First paint of the blank page in a fresh tab. @param {BenchContext} ctx */
+async function blankPagePaint(ctx) {
+  const page = await ctx.extension.openPopup(FILE);
+  try {
+    return await firstContentfulPaint(page);
+  } finally {
     await page.close();
-    if (run > 0) paints.push(paint);
   }
-  return Math.round([...paints].sort((a, b) => a - b)[Math.floor(paints.length / 2)]);
 }
 
-/** A ratio row: `value` as a multiple of the blank page, within `limit` ×. */
-export function ratioRow(name, value, blank, limit) {
-  const ratio = Math.round((value / blank) * 100) / 100;
-  return { name, value: ratio, unit: '×', budget: `≤ ${limit} × blank page`, ok: ratio <= limit };
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * `measure` (a fresh tab each call, timed from its navigation) run in turns with the blank page, so both meet
+ * the same machine: one warm-up pair, then `runs` pairs. The ratio is the median of the pairs' ratios; a
+ * load that comes and goes during the run moves both halves of a pair together.
+ * @param {BenchContext} ctx @param {() => Promise<number>} measure
+ */
+export async function alongsideBlankPage(ctx, measure, runs = 9) {
+  const pairs = [];
+  for (let run = 0; run <= runs; run += 1) {
+    const blank = await blankPagePaint(ctx);
+    const value = await measure();
+    if (run > 0) pairs.push({ blank, value });
+  }
+  return {
+    blank: Math.round(median(pairs.map((p) => p.blank))),
+    value: Math.round(median(pairs.map((p) => p.value))),
+    ratio: median(pairs.map((p) => p.value / p.blank)),
+  };
+}
+
+/** A ratio row: a multiple of the blank page, within `limit` ×. */
+export function ratioRow(name, ratio, limit) {
+  const rounded = Math.round(ratio * 100) / 100;
+  return { name, value: rounded, unit: '×', budget: `≤ ${limit} × blank page`, ok: rounded <= limit };
 }

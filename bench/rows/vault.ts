@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Chrome } from '../../tests/e2e/fixtures';
 import { median, type BenchContext, type BenchRow } from '../types';
-import { blankPagePaint, ratioRow } from '../blank-page.mjs';
+import { alongsideBlankPage, ratioRow } from '../blank-page.mjs';
 
 declare const chrome: Chrome;
 
@@ -87,6 +87,30 @@ async function workerHeapBytes(ctx: BenchContext): Promise<number> {
   }
 }
 
+/**
+ * The locked screen as the toolbar button opens it (the page `action.getPopup` names): when its "Vault locked"
+ * heading was first painted (Element Timing), counted from the navigation like the blank page's first paint.
+ */
+async function lockedScreenPaint(ctx: BenchContext, url: string): Promise<number> {
+  const popup = await ctx.context.newPage();
+  try {
+    await popup.goto(url);
+    await popup.getByRole('heading', { name: 'Vault locked' }).waitFor();
+    // Once painted again by the script's render, the heading has two entries: the first is when it appeared.
+    return await popup.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            const paints = list.getEntries().filter((entry) => (entry as PerformanceEntry & { identifier: string }).identifier === 'locked-screen');
+            resolve(Math.min(...paints.map((entry) => (entry as PerformanceEntry & { renderTime: number }).renderTime)));
+          }).observe({ type: 'element', buffered: true });
+        }),
+    );
+  } finally {
+    await popup.close();
+  }
+}
+
 function builtSizes(): BenchRow[] {
   const size = (file: string) => fs.statSync(path.join(OUTPUT, file)).size;
   const chunksOf = (html: string) =>
@@ -119,32 +143,18 @@ export default async function vaultRows(ctx: BenchContext): Promise<BenchRow[]> 
   const heap = await workerHeapBytes(ctx);
 
   await send(page, 'vault.lock');
-  const paints: number[] = [];
-  for (let i = 0; i < 5; i += 1) {
-    const popup = await ctx.openPopup();
-    await popup.getByRole('heading', { name: 'Vault locked' }).waitFor();
-    paints.push(
-      await popup.evaluate(async () => {
-        for (let tries = 0; tries < 50 && !performance.getEntriesByName('lwa:locked-screen-painted').length; tries += 1) {
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        return performance.getEntriesByName('lwa:locked-screen-painted')[0]?.startTime ?? NaN;
-      }),
-    );
-    await popup.close();
-  }
+  const toolbarPage = await ctx.worker.evaluate(() => chrome.action.getPopup({}));
+  const locked = await alongsideBlankPage(ctx, () => lockedScreenPaint(ctx, toolbarPage));
 
   const row = (name: string, value: number, unit: string, limit?: number): BenchRow =>
     limit === undefined ? { name, value, unit } : { name, value, unit, budget: `≤ ${limit} ${unit}`, ok: value <= limit };
-  const blank = await blankPagePaint(ctx);
-  const lockedPaint = median(paints);
   return [
-    row('blank extension page (one static heading) first paint (median of 5, reference)', blank, 'ms'),
-    ratioRow('popup locked screen first paint ÷ blank page', lockedPaint, blank, 1.2),
+    row('blank extension page (one static heading) first paint (median of 9, reference)', locked.blank, 'ms'),
+    ratioRow('locked screen first paint ÷ blank page (median of 9 pairs)', locked.ratio, 1.2),
     row('unlock, KDF included (median of 3)', median(unlocks), 'ms', 1500),
     row(`list ${ENTRIES} entries' metadata (median)`, list, 'ms', 50),
     row('decrypt one entry (median)', decrypt, 'ms', 5),
-    row('popup locked screen first paint (median of 5)', lockedPaint, 'ms'),
+    row(`locked screen first paint, toolbar page ${new URL(toolbarPage).pathname} (median of 9)`, locked.value, 'ms'),
     row(`service worker JS heap, ${ENTRIES} entries unlocked`, heap / 1024 / 1024, 'MB', 20),
     ...builtSizes(),
   ];

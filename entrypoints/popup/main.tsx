@@ -1,8 +1,13 @@
 import '../../platform/zod-jitless';
 import { render } from 'preact';
 import { App } from '../../features/popup/App';
+import { readLockedPage } from '../../features/popup/locked-page';
 import '../../components/styles.css';
 
 const popout = new URLSearchParams(location.search).has('popout');
 document.body.classList.toggle('popout', popout);
-render(<App popout={popout} />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// Also the locked page's script (entrypoints/locked): there it takes over the static locked screen.
+const lockedPage = readLockedPage(root);
+render(<App popout={popout} lockedPage={lockedPage} />, root);
+lockedPage?.restoreFocus();

@@ -5,6 +5,7 @@ import type { VaultStatus } from '../vault/protocol';
 import { parseDeepLink } from '../entries/ui/deep-link';
 import { prefetchListing } from '../entries/ui/listing';
 import { CreateVault } from '../vault/ui/CreateVault';
+import { LOCKED, type LockedPage } from './locked-page';
 import { Unlock } from '../vault/ui/Unlock';
 import { POPOUT_TABS, POPUP_TABS, type Tab } from './tabs';
 
@@ -18,8 +19,10 @@ const AUTHORIZE_HASH = '#authorize';
 
 
 /** The popup and its pop-out tab: first run, locked, or the unlocked vault. */
-export function App({ popout }: { popout: boolean }) {
-  const [status, setStatus] = useState<VaultStatus>();
+export function App({ popout, lockedPage }: { popout: boolean; lockedPage?: LockedPage }) {
+  // On the locked page the vault was locked when the toolbar button was pressed: its screen stays up until the
+  // vault's answer confirms or replaces it.
+  const [status, setStatus] = useState<VaultStatus | undefined>(lockedPage && LOCKED);
   const [link, setLink] = useState(() => parseDeepLink(location.hash));
   const [tab, setTab] = useState<Tab>(
     location.hash === AUTHORIZE_HASH ? 'authorize' : link && 'timeline' in link && popout ? 'timeline' : 'entries',
@@ -92,7 +95,7 @@ export function App({ popout }: { popout: boolean }) {
       </header>
       {error && <p class="alert error" role="alert">{error}</p>}
       {status && !status.exists && <CreateVault onCreated={setStatus} />}
-      {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} />}
+      {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} typed={lockedPage?.passphrase} />}
       {status?.unlocked &&
         (sections ? (
           <sections.VaultSections tabs={tabs} tab={tab} setTab={setTab} onTabKey={onTabKey} link={link} onLocked={refreshStatus} />

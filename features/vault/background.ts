@@ -6,11 +6,13 @@ import { openVaultDb } from './db';
 import { createVaultHandlers } from './handlers';
 import { notifyOnChange } from './notify-on-change';
 import { sessionKeyStore } from './session-key-store';
+import { pointToolbarAt } from './toolbar-popup';
 import { createVaultService } from './vault';
 
 /**
  * The vault: the only owner of the IndexedDB database and the unlocked key. Every entry change, whichever
  * feature made it, is reported to `entriesChanged`; every lock (by hand or by the idle timer) runs `locked`.
+ * The toolbar button opens the locked page while the vault is locked (toolbar-popup.ts).
  */
 export function vaultBackground(on: { entriesChanged: () => void; locked: () => Promise<void> }) {
   // The database promise is created once and passed around.
@@ -21,6 +23,11 @@ export function vaultBackground(on: { entriesChanged: () => void; locked: () => 
     minutes: async () => (await settings.get()).autoLockMinutes,
     arm: armAutoLock,
   });
+  // The toolbar button follows the vault, from the worker's start (a browser restart locks) and after every status
+  // reported: one at a time, each reading the status afresh, so the last one set is the latest.
+  let pointing = Promise.resolve();
+  const pointToolbar = () => (pointing = pointing.then(() => service.status()).then(pointToolbarAt).catch(() => undefined));
+  void pointToolbar();
   return {
     service,
     touch,
@@ -30,11 +37,13 @@ export function vaultBackground(on: { entriesChanged: () => void; locked: () => 
       autoLock: { disarm: disarmAutoLock },
       touch,
       onLocked: on.locked,
+      onStatus: pointToolbar,
     }),
     alarms: {
       [AUTO_LOCK_ALARM]: async () => {
         await service.lock();
         await on.locked();
+        await pointToolbar();
       },
     },
   } satisfies BackgroundFeature<keyof ReturnType<typeof createVaultHandlers>> & { service: unknown; touch: unknown };

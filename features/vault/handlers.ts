@@ -10,6 +10,8 @@ export interface VaultHandlerDeps {
   touch: () => Promise<void>;
   /** Runs after every lock, e.g. to drop unsaved drafts that may hold a typed secret. */
   onLocked?: () => Promise<void>;
+  /** Runs after every status the vault reports (the toolbar button follows it), never delaying the reply. */
+  onStatus?: () => Promise<void>;
 }
 
 type VaultHandlers = Pick<
@@ -22,8 +24,12 @@ type VaultHandlers = Pick<
 >;
 
 /** Create, unlock, lock, change the passphrase; an unlock or a new passphrase re-arms the idle timer. */
-export function createVaultHandlers({ vault, lastDeriveMs, autoLock, touch, onLocked }: VaultHandlerDeps): VaultHandlers {
-  const status = async (): Promise<VaultStatus> => ({ ...(await vault.status()), lastDeriveMs: await lastDeriveMs.get() });
+export function createVaultHandlers({ vault, lastDeriveMs, autoLock, touch, onLocked, onStatus }: VaultHandlerDeps): VaultHandlers {
+  const status = async (): Promise<VaultStatus> => {
+    const current = { ...(await vault.status()), lastDeriveMs: await lastDeriveMs.get() };
+    void onStatus?.().catch(() => undefined);
+    return current;
+  };
   const remember = async (derive: Promise<{ lastDeriveMs: number }>) => {
     await lastDeriveMs.set((await derive).lastDeriveMs);
     await touch();

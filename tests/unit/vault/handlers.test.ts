@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createVaultHandlers } from '../../../features/vault/handlers';
 import { createIdleToucher } from '../../../features/vault/auto-lock';
+import { toolbarPopupFor } from '../../../features/vault/toolbar-popup';
 import { createEntriesHandlers } from '../../../features/entries/handlers';
 import { createSettingsHandlers } from '../../../features/settings/handlers';
 import { DEFAULT_SETTINGS, type Settings } from '../../../features/settings/protocol';
@@ -9,6 +10,7 @@ import { PASSPHRASE, sampleMeta, setupVault } from './helpers';
 
 function setup() {
   const { vault } = setupVault();
+  const onStatus = vi.fn(async () => {});
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let lastDeriveMs = 0;
   const autoLock = { arm: vi.fn(async (_minutes: number) => {}), disarm: vi.fn(async () => {}) };
@@ -23,11 +25,12 @@ function setup() {
       lastDeriveMs: { get: async () => lastDeriveMs, set: async (ms) => void (lastDeriveMs = ms) },
       autoLock,
       touch,
+      onStatus,
     }),
     ...createSettingsHandlers({ settings: { get: async () => settings, set: async (v) => void (settings = v) }, touch }),
     ...createEntriesHandlers({ vault, now: Date.now, touch }),
   });
-  return { handlers, autoLock, settings: () => settings };
+  return { handlers, autoLock, onStatus, settings: () => settings };
 }
 
 describe('vault handlers', () => {
@@ -44,6 +47,22 @@ describe('vault handlers', () => {
     await handlers['vault.create']({ passphrase: PASSPHRASE });
     await expect(handlers['vault.lock']({})).resolves.toMatchObject({ unlocked: false });
     expect(autoLock.disarm).toHaveBeenCalled();
+  });
+
+  it('every status the vault reports is passed on (the toolbar button follows it), and a failing follower changes no reply', async () => {
+    const { handlers, onStatus } = setup();
+    await handlers['vault.status']({});
+    await handlers['vault.create']({ passphrase: PASSPHRASE });
+    await handlers['vault.lock']({});
+    expect(onStatus).toHaveBeenCalledTimes(3);
+    onStatus.mockRejectedValueOnce(new Error('no action API'));
+    await expect(handlers['vault.unlock']({ passphrase: PASSPHRASE })).resolves.toMatchObject({ unlocked: true });
+  });
+
+  it('the toolbar button opens the locked page only for a vault that exists and is locked', () => {
+    expect(toolbarPopupFor({ exists: true, unlocked: false })).toBe('locked.html');
+    expect(toolbarPopupFor({ exists: true, unlocked: true })).toBe('popup.html');
+    expect(toolbarPopupFor({ exists: false, unlocked: false })).toBe('popup.html');
   });
 
   it('every use of an entry re-arms the idle timer with the chosen delay', async () => {

@@ -1,0 +1,3 @@
+// The locked screen is in this page's HTML. The popup's code is loaded only once that screen has been painted, so
+// nothing of ours runs before the first paint; it then takes the screen over (features/popup/locked-page.ts).
+requestAnimationFrame(() => setTimeout(() => void import('../popup/main')));

@@ -1,0 +1,32 @@
+import type { VaultStatus } from '../vault/protocol';
+
+/**
+ * The locked page (entrypoints/locked/index.html) is what the toolbar button opens while the vault is locked
+ * (features/vault/toolbar-popup.ts): its locked screen is static HTML, painted before any script runs. The
+ * popup's script then renders the same screen over it, keeping what the user typed meanwhile.
+ */
+export interface LockedPage {
+  /** What the static screen's passphrase field held when the script took over. */
+  passphrase: string;
+  /** Puts focus (and the caret) back in the passphrase field if taking over moved it away. */
+  restoreFocus(): void;
+}
+
+/** The status the locked page stands for until the vault's own answer arrives. */
+export const LOCKED: VaultStatus = { exists: true, unlocked: false };
+
+export function readLockedPage(root: HTMLElement): LockedPage | undefined {
+  if (!root.hasAttribute('data-locked-page')) return undefined;
+  const field = root.querySelector<HTMLInputElement>('input[type="password"]');
+  const focused = !!field && document.activeElement === field;
+  const caret = [field?.selectionStart ?? null, field?.selectionEnd ?? null] as const;
+  return {
+    passphrase: field?.value ?? '',
+    restoreFocus() {
+      const now = root.querySelector<HTMLInputElement>('input[type="password"]');
+      if (!focused || !now || document.activeElement === now) return;
+      now.focus();
+      if (caret[0] !== null && caret[1] !== null) now.setSelectionRange(caret[0], caret[1]);
+    },
+  };
+}

@@ -14,7 +14,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact(), bundleHardening(), inlinePageStyles()] }),
+  vite: () => ({ plugins: [preact(), bundleHardening(), inlinePageStyles(/[\\/]entrypoints[\\/](popup|locked|options)[\\/]index\.html$/)] }),
   // Mozilla's sources zip (`npm run zip:firefox`): what rebuilds the extension, nothing git ignores, no tests.
   zip: { excludeSources: [...gitIgnoredGlobs('.gitignore'), 'tests/**', 'bench/**'] },
   hooks: {

@@ -1,25 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../platform/client';
+import { openPopOut } from '../../platform/pop-out';
 import { drafts } from '../entries/drafts';
 import type { VaultStatus } from '../vault/protocol';
 import { parseDeepLink } from '../entries/ui/deep-link';
-import { prefetchListing } from '../entries/ui/listing';
 import { CreateVault } from '../vault/ui/CreateVault';
 import { LOCKED, type LockedPage } from './locked-page';
 import { Unlock } from '../vault/ui/Unlock';
 import { POPOUT_TABS, POPUP_TABS, type Tab } from './tabs';
 
-// The unlocked sections (and zod with them) load in parallel with the status request, so the locked screen
-// paints from a small first chunk.
-type SectionsModule = typeof import('./VaultSections');
-const sectionsModule = import('./VaultSections');
+// In the first chunk: a chunk loaded by `import()` is one more request wave (about 75 ms in the bench) before the
+// list. The locked screen does not wait for it: the toolbar opens the static locked page while locked.
+import { VaultSections } from './VaultSections';
 
 /** `#authorize` (capture notifications link there) opens the Authorize wizard. */
 const AUTHORIZE_HASH = '#authorize';
 
 
-/** The popup and its pop-out tab: first run, locked, or the unlocked vault. */
-export function App({ popout, lockedPage }: { popout: boolean; lockedPage?: LockedPage }) {
+interface Props {
+  popout: boolean;
+  /** The vault's status, asked before the first render (features/popup/opening.ts). */
+  firstStatus: Promise<VaultStatus>;
+  lockedPage?: LockedPage;
+}
+
+/** The popup and its pop-out tab (and the locked page's takeover): first run, locked, or the unlocked vault. */
+export function App({ popout, firstStatus, lockedPage }: Props) {
   // On the locked page the vault was locked when the toolbar button was pressed: its screen stays up until the
   // vault's answer confirms or replaces it.
   const [status, setStatus] = useState<VaultStatus | undefined>(lockedPage && LOCKED);
@@ -28,19 +34,17 @@ export function App({ popout, lockedPage }: { popout: boolean; lockedPage?: Lock
     location.hash === AUTHORIZE_HASH ? 'authorize' : link && 'timeline' in link && popout ? 'timeline' : 'entries',
   );
   const [error, setError] = useState('');
-  const [sections, setSections] = useState<SectionsModule>();
   const tabs = popout ? POPOUT_TABS : POPUP_TABS;
 
-  const refreshStatus = () =>
-    send('vault.status', {}).then((next) => {
+  const showStatus = (reply: Promise<VaultStatus>) =>
+    reply.then((next) => {
       // The vault locked itself (idle) since the draft was typed: a locked vault keeps nothing secret readable.
       if (next.exists && !next.unlocked) void drafts.discardAll();
       setStatus(next);
     }, (e: Error) => setError(e.message));
+  const refreshStatus = () => showStatus(send('vault.status', {}));
   useEffect(() => {
-    void sectionsModule.then(setSections);
-    prefetchListing();
-    void refreshStatus();
+    void showStatus(firstStatus);
     // A notification can point an open pop-out at another entry.
     const follow = () => {
       if (location.hash === AUTHORIZE_HASH) return setTab('authorize');
@@ -57,8 +61,8 @@ export function App({ popout, lockedPage }: { popout: boolean; lockedPage?: Lock
     await drafts.discardAll(); // a draft can hold a secret being typed
     setStatus(await send('vault.lock', {}));
   };
-  const popOut = (hash = location.hash) => {
-    window.open(`${location.pathname}?popout=1${hash}`);
+  const popOut = async (hash = location.hash) => {
+    await openPopOut(hash);
     window.close();
   };
   const onTabKey = (event: KeyboardEvent) => {
@@ -96,12 +100,7 @@ export function App({ popout, lockedPage }: { popout: boolean; lockedPage?: Lock
       {error && <p class="alert error" role="alert">{error}</p>}
       {status && !status.exists && <CreateVault onCreated={setStatus} />}
       {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} typed={lockedPage?.passphrase} />}
-      {status?.unlocked &&
-        (sections ? (
-          <sections.VaultSections tabs={tabs} tab={tab} setTab={setTab} onTabKey={onTabKey} link={link} onLocked={refreshStatus} />
-        ) : (
-          <p class="muted">Loading…</p>
-        ))}
+      {status?.unlocked && <VaultSections tabs={tabs} tab={tab} setTab={setTab} onTabKey={onTabKey} link={link} onLocked={refreshStatus} />}
     </main>
   );
 }

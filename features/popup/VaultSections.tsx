@@ -23,7 +23,7 @@ interface Props {
   onLocked: () => void;
 }
 
-/** The unlocked vault: section tabs and their panels. Loaded apart from the locked screen (see App). */
+/** The unlocked vault: section tabs and their panels. */
 export function VaultSections({ tabs, tab, setTab, onTabKey, link, onLocked }: Props) {
   return (
     <>

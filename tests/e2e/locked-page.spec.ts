@@ -48,6 +48,12 @@ test('the locked page keeps what was typed before its script took over, and unlo
   await locked.getByLabel('Passphrase', { exact: true }).fill('not the passphrase at all');
   await locked.getByRole('button', { name: 'Unlock' }).click();
   await expect(locked.getByRole('alert')).toHaveText('That passphrase is not right.');
+
+  // Pop out opens the popup in a tab, not a second locked page.
+  const [tab] = await Promise.all([extension.context.waitForEvent('page'), locked.getByRole('button', { name: 'Pop out' }).click()]);
+  await expect(tab.getByRole('heading', { name: 'Vault locked' })).toBeVisible();
+  expect(new URL(tab.url()).pathname).toBe('/popup.html');
+  expect(new URL(tab.url()).searchParams.has('popout')).toBe(true);
 });
 
 test('the locked page shows what the vault is when it is not locked after all', async ({ extension, openPopup }) => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../../platform/client';
+import { openPopOut } from '../../../platform/pop-out';
 import { useSubmission } from '../../../components/useSubmission';
 import type { BackupProgress } from '../protocol';
 import { PassphraseField } from '../../../components/PassphraseField';
@@ -32,7 +33,7 @@ export function ImportSection({ progress, popout }: { progress: BackupProgress |
       {!popout && (
         <p class="field-hint">
           Choosing a file closes the toolbar popup in some browsers.{' '}
-          <button type="button" onClick={() => window.open(`${location.pathname}?popout=1`)}>
+          <button type="button" onClick={() => void openPopOut()}>
             Open LWA Vault in a tab
           </button>
         </p>

@@ -99,7 +99,7 @@ export function App({ popout, firstStatus, lockedPage }: Props) {
       </header>
       {error && <p class="alert error" role="alert">{error}</p>}
       {status && !status.exists && <CreateVault onCreated={setStatus} />}
-      {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} typed={lockedPage?.passphrase} />}
+      {status?.exists && !status.unlocked && <Unlock status={status} onUnlocked={setStatus} typed={lockedPage?.passphrase} submitTyped={lockedPage?.submitted} />}
       {status?.unlocked && <VaultSections tabs={tabs} tab={tab} setTab={setTab} onTabKey={onTabKey} link={link} onLocked={refreshStatus} />}
     </main>
   );

@@ -8,6 +8,8 @@ import type { VaultStatus } from '../vault/protocol';
 export interface LockedPage {
   /** What the static screen's passphrase field held when the script took over. */
   passphrase: string;
+  /** The user pressed Enter or Unlock on the static screen (entrypoints/locked/main.ts remembers it). */
+  submitted: boolean;
   /** Puts focus (and the caret) back in the passphrase field if taking over moved it away. */
   restoreFocus(): void;
 }
@@ -22,6 +24,7 @@ export function readLockedPage(root: HTMLElement): LockedPage | undefined {
   const caret = [field?.selectionStart ?? null, field?.selectionEnd ?? null] as const;
   return {
     passphrase: field?.value ?? '',
+    submitted: root.querySelector('form')?.hasAttribute('data-submitted') ?? false,
     restoreFocus() {
       const now = root.querySelector<HTMLInputElement>('input[type="password"]');
       if (!focused || !now || document.activeElement === now) return;

@@ -10,18 +10,19 @@ interface Props {
   onUnlocked: (status: VaultStatus) => void;
   /** Typed into the locked page's static field before this screen took it over (features/popup/locked-page.ts). */
   typed?: string;
+  /** That static screen was already submitted: unlock with `typed` at once. */
+  submitTyped?: boolean;
 }
 
 /** The locked screen: one passphrase field, progress while the key is derived, a plain error when wrong. */
-export function Unlock({ status, onUnlocked, typed = '' }: Props) {
+export function Unlock({ status, onUnlocked, typed = '', submitTyped = false }: Props) {
   const [passphrase, setPassphrase] = useState(typed);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [due, setDue] = useState<{ due: DueLine[]; more: number }>();
   useEffect(() => void send('deadlines.due', {}).then(setDue, () => undefined), []);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const unlock = async () => {
     if (!passphrase) return setError('Type your passphrase to unlock.');
     setBusy(true);
     setError('');
@@ -32,6 +33,11 @@ export function Unlock({ status, onUnlocked, typed = '' }: Props) {
       setBusy(false);
     }
   };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void unlock();
+  };
+  useEffect(() => void (submitTyped && typed && unlock()), []);
 
   return (
     <form onSubmit={submit} aria-labelledby="unlock-title">

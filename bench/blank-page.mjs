@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { median } from './types.ts';
 
 const BUILT = path.join(import.meta.dirname, '..', '.output', 'chrome-mv3');
 const FILE = 'bench-blank.html';
@@ -39,8 +40,6 @@ async function blankPagePaint(ctx) {
     await page.close();
   }
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * `measure` (a fresh tab each call, timed from its navigation) run in turns with the blank page, so both meet

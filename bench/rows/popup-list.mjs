@@ -9,6 +9,7 @@
  * @typedef {import('../types').BenchRow} BenchRow
  */
 import { alongsideBlankPage, ratioRow } from '../blank-page.mjs';
+import { median } from '../types.ts';
 
 const PASSPHRASE = 'bench popup list passphrase';
 const RUNS = 9;
@@ -107,7 +108,7 @@ async function measure(ctx, entries) {
     },
     RUNS,
   );
-  return { blank, wall: value, ratio, cpu: Math.round(cpu.slice(1).sort((a, b) => a - b)[Math.floor(RUNS / 2)]) };
+  return { blank, wall: value, ratio, cpu: Math.round(median(cpu.slice(1))) }; // cpu[0] is the warm-up's
 }
 
 /** @param {BenchContext} ctx @returns {Promise<BenchRow[]>} */

@@ -8,8 +8,7 @@ import { CreateVault } from '../vault/ui/CreateVault';
 import { LOCKED, type LockedPage } from './locked-page';
 import { Unlock } from '../vault/ui/Unlock';
 import { POPOUT_TABS, POPUP_TABS, type Tab } from './tabs';
-
-// In the first chunk: a chunk loaded by `import()` is one more request wave (about 75 ms in the bench) before the
+// Statically, in the first chunk: an `import()` is one more request wave (about 75 ms in the bench) before the
 // list. The locked screen does not wait for it: the toolbar opens the static locked page while locked.
 import { VaultSections } from './VaultSections';
 

@@ -8,10 +8,26 @@ import type { VaultStatus } from '../vault/protocol';
 export interface LockedPage {
   /** What the static screen's passphrase field held when the script took over. */
   passphrase: string;
-  /** The user pressed Enter or Unlock on the static screen (entrypoints/locked/main.ts remembers it). */
+  /** The user pressed Enter or Unlock on the static screen (`rememberEarlySubmit`). */
   submitted: boolean;
   /** Puts focus (and the caret) back in the passphrase field if taking over moved it away. */
   restoreFocus(): void;
+}
+
+/** Marks the static form as submitted before the script took over. */
+const SUBMITTED = 'data-submitted';
+
+/**
+ * Run by the locked page's own small script, before the popup's code is there: an Enter or Unlock on the static
+ * form is remembered (the form itself never submits). Returns what to call once the popup's code has taken over.
+ */
+export function rememberEarlySubmit(form: HTMLFormElement | null): () => void {
+  const remember = (event: Event) => {
+    event.preventDefault();
+    form?.setAttribute(SUBMITTED, '');
+  };
+  form?.addEventListener('submit', remember);
+  return () => form?.removeEventListener('submit', remember);
 }
 
 /** The status the locked page stands for until the vault's own answer arrives. */
@@ -24,7 +40,7 @@ export function readLockedPage(root: HTMLElement): LockedPage | undefined {
   const caret = [field?.selectionStart ?? null, field?.selectionEnd ?? null] as const;
   return {
     passphrase: field?.value ?? '',
-    submitted: root.querySelector('form')?.hasAttribute('data-submitted') ?? false,
+    submitted: root.querySelector('form')?.hasAttribute(SUBMITTED) ?? false,
     restoreFocus() {
       const now = root.querySelector<HTMLInputElement>('input[type="password"]');
       if (!focused || !now || document.activeElement === now) return;

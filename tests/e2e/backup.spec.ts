@@ -4,7 +4,7 @@ import type { EntryMeta, EntrySecrets } from '../../features/vault/schema';
 import { expect, test } from './fixtures';
 import { DAY } from './support/clock';
 import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
-import { createVault, seedEntry, send } from './support/messages';
+import { createVault, openUnlockedPopup, seedEntry, send } from './support/messages';
 import { expectNoSeriousA11yViolations } from './support/axe';
 
 const BACKUP_PASSPHRASE = 'harbour quartz violet ledger';
@@ -174,4 +174,16 @@ test('the Backup screen has no serious accessibility problems, light or dark', a
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.getByRole('tab', { name: 'Backup' }).click();
   await expectNoSeriousA11yViolations(popup, { screen: 'Backup, toolbar popup' });
+});
+
+test('from the toolbar popup, "Open LWA Vault in a tab" opens the pop-out, which works like the popup', async ({ extension, openPopup }) => {
+  const popup = await openUnlockedPopup(openPopup);
+  await popup.reload(); // the vault made by the helper shows once the popup asks again
+  await popup.getByRole('tab', { name: 'Backup' }).click();
+  const [tab] = await Promise.all([extension.context.waitForEvent('page'), popup.getByRole('button', { name: 'Open LWA Vault in a tab' }).click()]);
+  expect(new URL(tab.url()).pathname).toBe('/popup.html');
+  expect(new URL(tab.url()).searchParams.has('popout')).toBe(true);
+  await expect(tab.getByRole('button', { name: 'Lock now' })).toBeVisible();
+  await tab.getByRole('tab', { name: 'Backup' }).click();
+  await expect(tab.getByRole('heading', { name: 'Import a backup' })).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { SHOPCTRL_MATCH_PATTERN } from './features/shopctrl/url';
 import { SP_API_PERMISSIONS } from './features/authorize/check';
 import { TOKEN_ENDPOINT_PERMISSIONS } from './features/authorize/settings';
 import { bundleHardening } from './scripts/build/bundle-hardening';
+import { dropEmptyPageScripts } from './scripts/build/drop-empty-page-scripts';
 import { gitIgnoredGlobs } from './scripts/build/git-ignored';
 import { inlinePageStyles } from './scripts/build/inline-page-styles';
 
@@ -14,7 +15,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact(), bundleHardening(), inlinePageStyles(/[\\/]entrypoints[\\/](popup|locked|options)[\\/]index\.html$/)] }),
+  vite: () => ({
+    plugins: [
+      preact(),
+      bundleHardening(),
+      inlinePageStyles(/[\\/]entrypoints[\\/](popup|locked|options)[\\/]index\.html$/),
+      dropEmptyPageScripts(),
+    ],
+    // Both browsers know modulepreload: the polyfill would be one more script request on every page.
+    build: { modulePreload: { polyfill: false } },
+  }),
   // Mozilla's sources zip (`npm run zip:firefox`): what rebuilds the extension, nothing git ignores, no tests.
   zip: { excludeSources: [...gitIgnoredGlobs('.gitignore'), 'tests/**', 'bench/**'] },
   hooks: {

@@ -1,7 +1,9 @@
 /**
  * Popup list: from navigation to the entry list rendered and interactive, with 200 and 1,000 entries.
  * "Interactive" is the `lwa:entries-list-ready` mark EntryList sets in its first effect, which Preact runs after
- * the list has been painted; its startTime counts from the navigation. Run it with E2E_TRACE=off: the e2e
+ * the list has been painted; its startTime counts from the navigation. In Chrome the list's first page (the 50
+ * most urgent rows, all the list shows at first) comes inside popup.html (features/popup/first-screen.ts); the
+ * whole list, which search and Show more need, follows: `lwa:entries-list-complete`, reported beside it. Run it with E2E_TRACE=off: the e2e
  * fixture's default tracing (screenshots and DOM snapshots) multiplies page-load times. Each size is opened several times in a
  * fresh tab, like a user clicking the toolbar button again and again; the median is reported.
  *
@@ -13,6 +15,7 @@ import { median } from '../types.ts';
 
 const PASSPHRASE = 'bench popup list passphrase';
 const RUNS = 9;
+const SETTLE_MS = 3_000;
 /** Budgets as multiples of the blank extension page opened the same way in the same run (bench/blank-page.mjs). */
 const SIZES = [
   { entries: 200, budgetRatio: 1.5 },
@@ -78,8 +81,11 @@ async function timeListReady(ctx, expected) {
     });
     const { metrics } = await cdp.send('Performance.getMetrics');
     const cpu = (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
-    const ms = { wall: await handle.jsonValue(), cpu };
-    // The most urgent 50 are rendered (EntryList's LIST_PAGE); the heading counts them all.
+    const complete = await page.waitForFunction(() => performance.getEntriesByName('lwa:entries-list-complete')[0]?.startTime, null, {
+      timeout: 10_000,
+    });
+    const ms = { wall: await handle.jsonValue(), cpu, complete: await complete.jsonValue() };
+    // The most urgent 50 are rendered (LIST_PAGE, features/entries/first-page.ts); the heading counts them all.
     if (expected === 0) {
       if ((await page.locator('#empty-title').count()) !== 1) throw new Error('the first-run list did not show');
       return ms;
@@ -99,16 +105,19 @@ async function timeListReady(ctx, expected) {
 /** RUNS openings, each paired with the blank page's (bench/blank-page.mjs): wall time, ratio, and CPU time. */
 async function measure(ctx, entries) {
   const cpu = [];
+  const complete = [];
   const { blank, value, ratio } = await alongsideBlankPage(
     ctx,
     async () => {
       const ms = await timeListReady(ctx, entries);
       cpu.push(ms.cpu);
+      complete.push(ms.complete);
       return ms.wall;
     },
     RUNS,
   );
-  return { blank, wall: value, ratio, cpu: Math.round(median(cpu.slice(1))) }; // cpu[0] is the warm-up's
+  // [0] is the warm-up's.
+  return { blank, wall: value, ratio, cpu: Math.round(median(cpu.slice(1))), complete: Math.round(median(complete.slice(1))) };
 }
 
 /** @param {BenchContext} ctx @returns {Promise<BenchRow[]>} */
@@ -129,9 +138,13 @@ export default async function popupList(ctx) {
   let seeded = existing;
   for (const { entries, budgetRatio } of SIZES) {
     if (seeded < entries) await seedUpTo(seeder, seeded, entries);
+    // Seeding hundreds of entries at once sets the worker repainting the badge and rescheduling reminders for a
+    // while: let that finish, as it has when a user opens the popup, so the openings measure the popup alone.
+    await new Promise((settled) => setTimeout(settled, SETTLE_MS));
     seeded = Math.max(seeded, entries);
-    const { blank, wall, ratio, cpu } = await measure(ctx, seeded);
+    const { blank, wall, ratio, cpu, complete } = await measure(ctx, seeded);
     rows.push({ name: `popup: navigation → list ready, ${seeded.toLocaleString('en-US')} entries (median of ${RUNS})`, value: wall, unit: 'ms' });
+    rows.push({ name: '  every entry loaded, for search and Show more (reference)', value: complete, unit: 'ms' });
     rows.push({ name: '  blank extension page (one static heading) first paint, in the same turns (reference)', value: blank, unit: 'ms' });
     rows.push(ratioRow(`  list ready, ${seeded.toLocaleString('en-US')} entries ÷ blank page (median of ${RUNS} pairs)`, ratio, budgetRatio));
     rows.push({ name: '  of which popup main-thread CPU (reference)', value: cpu, unit: 'ms' });

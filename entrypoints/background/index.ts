@@ -5,6 +5,7 @@ import { backupBackground } from '../../features/backup/background';
 import { deadlinesBackground } from '../../features/deadlines/background';
 import { entriesBackground } from '../../features/entries/background';
 import { drafts } from '../../features/entries/drafts';
+import { popupBackground } from '../../features/popup/background';
 import { rotationWatchBackground } from '../../features/rotation-watch/background';
 import { settingsBackground } from '../../features/settings/background';
 import { settings as userSettings } from '../../features/settings/storage';
@@ -34,4 +35,5 @@ export default defineBackground(() => {
     ...rotationWatch.handlers,
     ...clipboard.handlers,
   } satisfies Handlers);
+  popupBackground({ vault: vault.service });
 });

@@ -6,10 +6,11 @@ import type { VaultStatus } from '../vault/protocol';
 import { parseDeepLink } from '../entries/ui/deep-link';
 import { CreateVault } from '../vault/ui/CreateVault';
 import { LOCKED, type LockedPage } from './locked-page';
+import type { Opening } from './opening';
 import { Unlock } from '../vault/ui/Unlock';
 import { POPOUT_TABS, POPUP_TABS, type Tab } from './tabs';
-// Statically, in the first chunk: an `import()` is one more request wave (about 75 ms in the bench) before the
-// list. The locked screen does not wait for it: the toolbar opens the static locked page while locked.
+// Statically: the popup's code is one file (entrypoints/popup-app), and the locked screen does not wait for it (the
+// toolbar opens the static locked page while locked).
 import { VaultSections } from './VaultSections';
 
 /** `#authorize` (capture notifications link there) opens the Authorize wizard. */
@@ -18,16 +19,16 @@ const AUTHORIZE_HASH = '#authorize';
 
 interface Props {
   popout: boolean;
-  /** The vault's status, asked before the first render (features/popup/opening.ts). */
-  firstStatus: Promise<VaultStatus>;
+  /** The vault's status, known or asked before the first render (features/popup/opening.ts). */
+  opening: Opening;
   lockedPage?: LockedPage;
 }
 
 /** The popup and its pop-out tab (and the locked page's takeover): first run, locked, or the unlocked vault. */
-export function App({ popout, firstStatus, lockedPage }: Props) {
+export function App({ popout, opening, lockedPage }: Props) {
   // On the locked page the vault was locked when the toolbar button was pressed: its screen stays up until the
   // vault's answer confirms or replaces it.
-  const [status, setStatus] = useState<VaultStatus | undefined>(lockedPage && LOCKED);
+  const [status, setStatus] = useState<VaultStatus | undefined>(lockedPage ? LOCKED : opening.known);
   const [link, setLink] = useState(() => parseDeepLink(location.hash));
   const [tab, setTab] = useState<Tab>(
     location.hash === AUTHORIZE_HASH ? 'authorize' : link && 'timeline' in link && popout ? 'timeline' : 'entries',
@@ -43,7 +44,7 @@ export function App({ popout, firstStatus, lockedPage }: Props) {
     }, (e: Error) => setError(e.message));
   const refreshStatus = () => showStatus(send('vault.status', {}));
   useEffect(() => {
-    void showStatus(firstStatus);
+    void showStatus(opening.confirm());
     // A notification can point an open pop-out at another entry.
     const follow = () => {
       if (location.hash === AUTHORIZE_HASH) return setTab('authorize');

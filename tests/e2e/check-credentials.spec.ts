@@ -4,7 +4,7 @@ import { DAY } from './support/clock';
 import type { Chrome } from './support/chrome';
 import { CLIENT_ID, CLIENT_SECRET, NEW_CLIENT_SECRET, REFRESH_TOKEN } from '../support/identifiers';
 import { consolePage, openApp, rotateSecret, SELLER_CONSOLE_URL } from './support/amazon-console';
-import { card, panelSettled } from './support/on-page-ui';
+import { card, clickInPanel, panelSettled } from './support/on-page-ui';
 import { clientId, secret } from '../support/identifiers';
 import { createVault, PASSPHRASE, seedEntry, seedVault, send } from './support/messages';
 import { expect, test, type ReceivedRequest, type TestServer } from './fixtures';
@@ -178,12 +178,12 @@ test('the rotation panel checks the secret it just saved, before other systems t
   // Nothing saved yet: the button is there (the save will not grow the card for it), disabled, saying why.
   await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toBeDisabled();
   await expect(fresh.getByRole('button', { name: 'Check with Amazon' })).toHaveAccessibleDescription(/^Save the secret to its vault entry first/);
-  await fresh.getByRole('button', { name: 'Save to vault' }).click();
+  await clickInPanel(fresh.getByRole('button', { name: 'Save to vault' }));
   await expect(fresh.getByRole('status')).toContainText('Saved to “US seller”');
 
   answers.token = json(401, { error_description: 'Client authentication failed', error: 'invalid_client' });
   await panelSettled(panel); // the save's message grew the panel: the click guard waits until it stops moving
-  await fresh.getByRole('button', { name: 'Check with Amazon' }).click();
+  await clickInPanel(fresh.getByRole('button', { name: 'Check with Amazon' }));
   await expect(fresh.getByRole('status')).toContainText(/^Secret rejected/);
   // The new secret was sent, to the configured endpoint only; the panel learnt words, never a token.
   expect(new URLSearchParams(received.token[0]!.body).get('client_secret')).toBe(secret(2));
@@ -193,7 +193,7 @@ test('the rotation panel checks the secret it just saved, before other systems t
 
   answers.token = granted;
   await panelSettled(panel);
-  await fresh.getByRole('button', { name: 'Check with Amazon' }).click();
+  await clickInPanel(fresh.getByRole('button', { name: 'Check with Amazon' }));
   await expect(fresh.getByRole('status')).toContainText(/^Working/);
   expect(await panel.content()).not.toContain(ACCESS_TOKEN);
 });
@@ -227,7 +227,7 @@ test('renews the authorization from the entry: the Authorize flow into that entr
     await popup.getByRole('tab', { name: 'Authorize' }).click();
     const card = flowCard(popup, 'Renew me');
     await expectResultFilled(card, state);
-    await card.getByRole('button', { name: 'Save to vault' }).click();
+    await clickInPanel(card.getByRole('button', { name: 'Save to vault' }));
     await expect(card.getByText(/^Saved to /).first()).toBeVisible();
 
     const { entries } = await send(popup, 'entries.list');

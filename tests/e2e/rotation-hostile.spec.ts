@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { fixturePage, SELLER_CONSOLE_URL } from './support/amazon-console';
 import { clientId, secret } from '../support/identifiers';
 import { PASSPHRASE, seedVault, send } from './support/messages';
-import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
+import { card, cardHeadings, clickInPanel, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 
 // The page is hostile (its scripts restyle, cover, click and frame as they like), pages never tuned for:
 // split text, a two-app table, a fresh profile. Each builds a vault (PBKDF2) in a fresh browser.
@@ -159,10 +159,10 @@ test('split text in a two-app table: each secret paired with its own row, one pa
 
   const offer = await card(panel, 'LWA Vault Not in LWA Vault');
   await readyPanel(page, { cards: 2 });
-  await offer.getByRole('button', { name: 'Save to vault' }).click();
+  await clickInPanel(offer.getByRole('button', { name: 'Save to vault' }));
   await expect(offer.getByLabel('Entry name')).toBeVisible();
   await panelSettled(panel);
-  await offer.getByRole('button', { name: 'Create entry and save' }).click();
+  await clickInPanel(offer.getByRole('button', { name: 'Create entry and save' }));
   await expect(panel.getByRole('status')).toContainText('Saved to');
   const { entries } = await send(admin, 'entries.list', {});
   const created = entries.find((e) => e.clientId === clientId(2))!;
@@ -174,10 +174,10 @@ test('fresh profile, no vault: the offer, then the first run, then the save comp
   await page.goto(SELLER_CONSOLE_URL);
   const panel = await readyPanel(page, { cards: 1 });
   expect(await cardHeadings(panel)).toEqual(['LWA Vault Not in LWA Vault']);
-  await panel.getByRole('button', { name: 'Save to vault' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Save to vault' }));
   await expect(panel.getByLabel('Entry name')).toHaveValue(`Seller Central US app …${clientId(5).slice(-6)}`);
   await readyPanel(page, { cards: 1 });
-  await panel.getByRole('button', { name: 'Create entry and save' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Create entry and save' }));
   await expect(panel.getByRole('status')).toContainText('Create your LWA Vault first');
 
   const popup = await openPopup();

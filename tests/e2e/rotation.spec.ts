@@ -3,7 +3,7 @@ import { consolePage, fixturePage, LOOKALIKES_URL, openApp, rotateSecret, SELLER
 import { DAY, utcMidnight } from './support/clock';
 import { clientId, hex, secret } from '../support/identifiers';
 import { eventDetails, PASSPHRASE, seedVault, send } from './support/messages';
-import { card, cardHeadings, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
+import { card, cardHeadings, clickInPanel, expectNoOverlapAtBothSizes, panelSettled, readyPanel, shownPanels } from './support/on-page-ui';
 
 // The rotation watch in a real Chromium: Amazon's console pages (docs/amazon.md §5) served at their real https URLs, the
 // docked panel clicked the way a user clicks it (it is an extension frame), the vault checked through the extension.
@@ -35,7 +35,7 @@ test.describe('Seller Central Developer Console', () => {
 
     const before = Date.now();
     await readyPanel(page, { cards: 2 });
-    await fresh.getByRole('button', { name: 'Save to vault' }).click();
+    await clickInPanel(fresh.getByRole('button', { name: 'Save to vault' }));
     await expect(fresh.getByRole('status')).toContainText('Saved to “US seller — ShopCtrl”: its 180-day clock restarted.');
 
     const { meta, secrets } = await send(admin, 'entries.get', { id: ids[0]! });
@@ -64,7 +64,7 @@ test.describe('Seller Central Developer Console', () => {
 
     const panel = await rotateSecret(page);
     const fresh = await card(panel, 'LWA Vault New client secret', 'after Rotate secret');
-    await fresh.getByRole('button', { name: 'Save to vault' }).click();
+    await clickInPanel(fresh.getByRole('button', { name: 'Save to vault' }));
     await expect(fresh.getByRole('status')).toContainText('Saved to “Behind”');
 
     const { meta, secrets } = await send(admin, 'entries.get', { id: ids[0]! });
@@ -86,13 +86,13 @@ test.describe('Seller Central Developer Console', () => {
     const panel = await rotateSecret(page);
     const fresh = await card(panel, 'LWA Vault New client secret');
     await expect(fresh.getByText(`No vault entry has client id …${clientId(5).slice(-6)} yet`)).toBeVisible();
-    await fresh.getByRole('button', { name: 'Save to vault' }).click();
+    await clickInPanel(fresh.getByRole('button', { name: 'Save to vault' }));
     await expect(panel.getByLabel('Entry name')).toHaveValue(`Seller Central US app …${clientId(5).slice(-6)}`);
     await panelSettled(panel);
     await expect(panel.getByLabel('Console')).toHaveValue('seller');
     await expect(panel.getByLabel('Region')).toHaveValue('NA');
     await panel.getByLabel('Entry name').fill('US seller (new)');
-    await panel.getByRole('button', { name: 'Create entry and save' }).click();
+    await clickInPanel(panel.getByRole('button', { name: 'Create entry and save' }));
     await expect(fresh.getByRole('status')).toContainText('Saved to “US seller (new)”');
 
     const { entries } = await send(
@@ -157,7 +157,7 @@ test.describe('Seller Central Developer Console', () => {
     await routeAmazon(`${SELLER_CONSOLE_URL}**`, consolePage('seller', { id: clientId(1), old: secret(1), next: secret(2) }));
     await openApp(page, SELLER_CONSOLE_URL);
     const panel = await rotateSecret(page);
-    await panel.getByRole('button', { name: 'Copy for ShopCtrl' }).click();
+    await clickInPanel(panel.getByRole('button', { name: 'Copy for ShopCtrl' }));
     await expect(panel.getByRole('status')).toContainText('Copied. The clipboard is cleared in 30 s.');
 
     await extension.context.grantPermissions(['clipboard-read'], { origin: server.origin });

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { consolePage, rotateInVendorCentral, SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage, VENDOR_CONSOLE_URL } from './support/amazon-console';
 import { clientId, secret } from '../support/identifiers';
 import { seedVault } from './support/messages';
-import { closedShadowTexts } from './support/on-page-ui';
+import { clickInPanel, closedShadowTexts } from './support/on-page-ui';
 
 // Issue #9 point 7: the fill is bound to the document whose URL was checked. Here the user's ShopCtrl page
 // navigates to another tenant on *.shopctrl.com (the same host permission) as soon as it has loaded, racing
@@ -28,7 +28,7 @@ for (const delayMs of [0, 40, 150]) {
     const panel = await rotateInVendorCentral(page, secret(3));
 
     const opened = extension.context.waitForEvent('page');
-    await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
+    await clickInPanel(panel.getByRole('button', { name: 'Open ShopCtrl and fill' }));
     const shop: Page = await opened;
     await expect(panel.getByRole('status')).toContainText(
       /Filled LWA Client Secret on acme\.shopctrl\.com\.|could not fill the ShopCtrl page on acme\.shopctrl\.com/,

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { consolePage, fixturePage, rotateInVendorCentral, SHOPCTRL_DASHBOARD_URL, SHOPCTRL_SETTINGS_URL, shopCtrlSettingsPage, VENDOR_CONSOLE_URL } from './support/amazon-console';
 import { clientId, secret } from '../support/identifiers';
 import { eventDetails, type SeedEntry, seedVault, send } from './support/messages';
-import { closedShadowTexts, panelSettled } from './support/on-page-ui';
+import { clickInPanel, closedShadowTexts, panelSettled } from './support/on-page-ui';
 import type { ExtensionBrowser } from './fixtures';
 
 // "Open ShopCtrl and fill" (issue #5, docs/amazon.md §7): the user's ShopCtrl shop settings page, served at a real
@@ -47,7 +47,7 @@ test('fills LWA Client Secret in a newly opened ShopCtrl tab, by its label, with
   await expect(panel.getByText('For DE vendor — ShopCtrl 1P')).toBeVisible();
 
   const opened = extension.context.waitForEvent('page');
-  await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Open ShopCtrl and fill' }));
   const shop = await opened;
   await expect(panel.getByRole('status')).toContainText('Filled LWA Client Secret on acme.shopctrl.com.');
   await expect(panel.getByRole('status')).toContainText('Also different there: Refresh Token');
@@ -85,7 +85,7 @@ test('focuses the ShopCtrl tab already open, and fills the differing Refresh Tok
 
   let newTabs = 0;
   extension.context.on('page', () => newTabs++);
-  await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Open ShopCtrl and fill' }));
   await expect(panel.getByRole('status')).toContainText('Filled LWA Client Secret on acme.shopctrl.com.');
   expect(newTabs).toBe(0);
   expect((await shopCtrlState(shop)).secret).toBe(secret(4));
@@ -112,7 +112,7 @@ test('says where in ShopCtrl to go when the page has no LWA Client Secret field'
   await routePages(extension);
   const panel = await rotateInVendorCentral(page, secret(3));
   const opened = extension.context.waitForEvent('page');
-  await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Open ShopCtrl and fill' }));
   const shop = await opened;
 
   const directions = 'Configuration > Shops > choose your shop > Edit > Shop synchronization > Amazon 1P Synchronization';
@@ -125,17 +125,17 @@ test('asks once for the ShopCtrl address when the entry has none, then fills', a
   const { admin, ids } = await seedVault(extension, [{ ...VENDOR, shopCtrlUrl: undefined }]);
   await routePages(extension);
   const panel = await rotateInVendorCentral(page, secret(3));
-  await panel.getByRole('button', { name: 'Open ShopCtrl and fill' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Open ShopCtrl and fill' }));
   await expect(panel.getByRole('status')).toContainText('Which ShopCtrl shop?');
   await panelSettled(panel);
 
   await panel.getByLabel('ShopCtrl shop settings URL').fill('https://acme.shopctrl.com.evil.example/');
-  await panel.getByRole('button', { name: 'Save address and fill' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Save address and fill' }));
   await expect(panel.getByRole('status')).toContainText('That is not a ShopCtrl address.');
 
   const opened = extension.context.waitForEvent('page');
   await panel.getByLabel('ShopCtrl shop settings URL').fill(SHOPCTRL_SETTINGS_URL);
-  await panel.getByRole('button', { name: 'Save address and fill' }).click();
+  await clickInPanel(panel.getByRole('button', { name: 'Save address and fill' }));
   const shop = await opened;
   await expect(panel.getByRole('status')).toContainText('Filled LWA Client Secret on acme.shopctrl.com.');
   expect((await shopCtrlState(shop)).secret).toBe(secret(4));

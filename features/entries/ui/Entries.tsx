@@ -8,7 +8,8 @@ import { entryHash } from './deep-link';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
-import { loadListing, type Listing } from './listing';
+import type { Listing } from '../first-page';
+import { loadListing, takeFirstPage } from './listing';
 import { emptyForm, formFromEntry, restoreForm, type EntryForm, type FieldName } from './form';
 import { useNow } from '../../../components/useNow';
 import { Working } from '../../../components/Working';
@@ -27,7 +28,9 @@ type View =
 
 /** The entries section: list ⇄ detail ⇄ editor, with unsaved editor input restored from a draft. */
 export function Entries({ openEntry, onLocked }: Props) {
-  const [listing, setListing] = useState<Listing>();
+  // The first page the popup's HTML came with, if any (features/popup/first-screen.ts); the whole list follows.
+  // Not when an entry is to be opened: the list would only flash before it.
+  const [listing, setListing] = useState<Listing | undefined>(() => (openEntry ? undefined : takeFirstPage()));
   const [undecryptable, setUndecryptable] = useState<ReadonlySet<string>>(new Set());
   const [view, setView] = useState<View>({ name: 'list' });
   const [query, setQuery] = useState('');
@@ -102,6 +105,7 @@ export function Entries({ openEntry, onLocked }: Props) {
       {view.name === 'list' && (
         <EntryList
           entries={listing.entries}
+          total={listing.total ?? listing.entries.length}
           unreadable={listing.damaged}
           damaged={undecryptable}
           query={query}

@@ -72,4 +72,13 @@ describe('wallClockParts', () => {
   it('rejects an unknown time zone', () => {
     expect(() => wallClockParts(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
+
+  it('answers an instant asked again from what it worked out, per zone, and nobody can change that answer', () => {
+    const instant = at('2027-03-28T01:00:00Z');
+    const berlin = wallClockParts(instant, 'Europe/Berlin');
+    expect(wallClockParts(instant, 'Europe/Berlin')).toBe(berlin);
+    expect(wallClockParts(instant, 'UTC')).toEqual({ year: 2027, month: 3, day: 28, hour: 1, minute: 0, second: 0 });
+    expect(() => ((berlin as { hour: number }).hour = 0)).toThrow(TypeError);
+    expect(wallClockParts(instant, 'Europe/Berlin').hour).toBe(3);
+  });
 });

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
+import { entryMetaSchema } from '../vault/schema';
 
 /**
  * What the popup's first screen needs, put into popup.html by the background when it serves the page (Chrome:
@@ -22,27 +24,24 @@ export function withFirstScreen(html: string, screen: FirstScreen): string {
   return html.replace('<div id="app">', () => `<script type="application/json" id="${BLOCK_ID}">${json}</script><div id="app">`);
 }
 
+/**
+ * What a data block must hold to be used, checked with the vault's own entry schema as every message is checked
+ * in its receiver: the worker wrote it, but a malformed block must never reach the list.
+ */
+const firstScreenSchema = z.object({
+  status: z.object({ exists: z.boolean(), unlocked: z.boolean(), lastDeriveMs: z.number().optional() }),
+  listing: z.object({ entries: z.array(entryMetaSchema), damaged: z.array(z.string()), total: z.number().int().nonnegative().optional() }).optional(),
+});
+
 /** The first screen the background put into this page, if any, read once; anything malformed counts as none. */
 export function takeFirstScreen(doc: Document): FirstScreen | undefined {
   const block = doc.getElementById(BLOCK_ID);
   if (!block) return undefined;
   block.remove();
   try {
-    const screen = JSON.parse(block.textContent ?? '') as Partial<FirstScreen> | null;
-    return isFirstScreen(screen) ? screen : undefined;
+    const parsed = firstScreenSchema.safeParse(JSON.parse(block.textContent ?? ''));
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    return undefined;
+    return undefined; // not JSON
   }
-}
-
-function isFirstScreen(value: Partial<FirstScreen> | null): value is FirstScreen {
-  if (!value || typeof value.status?.exists !== 'boolean' || typeof value.status.unlocked !== 'boolean') return false;
-  const listing = value.listing;
-  return (
-    listing === undefined ||
-    (Array.isArray(listing.entries) &&
-      listing.entries.every((meta) => typeof meta?.id === 'string' && typeof meta.alias === 'string') &&
-      Array.isArray(listing.damaged) &&
-      (listing.total === undefined || Number.isInteger(listing.total)))
-  );
 }

@@ -119,7 +119,8 @@ export function firstScreens(source: FirstScreenSource): () => Promise<FirstScre
 }
 
 function sameDay(a: number, b: number): boolean {
-  return localDayNumber(a, runtimeTimeZone()) === localDayNumber(b, runtimeTimeZone());
+  const zone = runtimeTimeZone(); // asked once: each ask creates an Intl formatter
+  return localDayNumber(a, zone) === localDayNumber(b, zone);
 }
 
 /** The first screen if it is ready in time, else none (never an error: the page is then served as packaged). */

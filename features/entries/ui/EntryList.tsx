@@ -8,7 +8,6 @@ import { matchesQuery } from './search';
 import { focusWasLost } from '../../../components/focus';
 import { LIST_PAGE } from '../first-page';
 
-
 const CHIP_LABELS: Record<DeadlineKind, string> = {
   secret: 'Secret',
   'previous-secret': 'Previous secret',

@@ -83,6 +83,7 @@ describe('the first screen in the page', () => {
     ['no status', '{"listing":{"entries":[],"damaged":[]}}'],
     ['a status without booleans', '{"status":{"exists":"yes","unlocked":true}}'],
     ['entries that are not entries', '{"status":{"exists":true,"unlocked":true},"listing":{"entries":[{"id":3}],"damaged":[]}}'],
+    ['an entry the vault schema refuses', `{"status":{"exists":true,"unlocked":true},"listing":{"entries":[${JSON.stringify({ ...meta(1), kind: 'robot' })}],"damaged":[]}}`],
     ['a broken total', '{"status":{"exists":true,"unlocked":true},"listing":{"entries":[],"damaged":[],"total":"many"}}'],
     ['null', 'null'],
   ])('counts a malformed block (%s) as none', (_, json) => {

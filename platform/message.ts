@@ -20,8 +20,10 @@ export type ReplyOf<S> = S extends MessageSpec<Access, z.ZodType, infer Reply> ?
 
 /**
  * Declares a message: `message('extension', z.object({ id })).replies<EntryView>()`. The reply type is written
- * beside the request schema, so the two cannot drift apart.
+ * beside the request schema, so the two cannot drift apart. Free of side effects: a page's bundle drops the
+ * declarations it never sends.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function message<A extends Access, R extends z.ZodType>(access: A, request: R) {
   return { replies: <Reply>(): MessageSpec<A, R, Reply> => ({ access, request }) };
 }

@@ -1,9 +1,10 @@
 /**
  * Popup list: from navigation to the entry list rendered and interactive, with 200 and 1,000 entries.
  * "Interactive" is the `lwa:entries-list-ready` mark EntryList sets in its first effect, which Preact runs after
- * the list has been painted; its startTime counts from the navigation. In Chrome the list's first page (the 50
- * most urgent rows, all the list shows at first) comes inside popup.html (features/popup/first-screen.ts); the
- * whole list, which search and Show more need, follows: `lwa:entries-list-complete`, reported beside it.
+ * the list's first frame (the rows the window can show) has been painted; its startTime counts from the
+ * navigation. In Chrome the list's first page (the 50 most urgent rows, all the list shows at first) comes inside
+ * popup.html (features/popup/first-screen.ts); the whole list, which search and Show more need, follows:
+ * `lwa:entries-list-complete`, reported beside it.
  * Run it with E2E_TRACE=off: the e2e fixture's default tracing (screenshots and DOM snapshots) multiplies
  * page-load times. Each size is opened several times in a fresh tab, like a user clicking the toolbar button
  * again and again; the median is reported.

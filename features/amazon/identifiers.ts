@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { CLIENT_ID_EXACT, CLIENT_ID_PREFIX, CLIENT_SECRET_EXACT, CLIENT_SECRET_PREFIX } from './credential-patterns';
 import type { Kind } from './hosts';
 
@@ -237,28 +236,3 @@ export function checkRedirectUri(raw: string): Check {
   if (value.includes('#')) return fail('A redirect URI cannot contain # (Amazon stops with error MD5110).');
   return OK;
 }
-
-/**
- * A zod schema that normalizes a pasted string and runs `check` on it; a failed check becomes one custom
- * issue carrying the check's message (and `params.legacy` for a legacy secret).
- */
-export function identifierSchema(check: (value: string) => Check) {
-  return z.string().transform((raw, ctx) => {
-    const value = normalizePasted(raw);
-    const result = check(value);
-    if (!result.ok) {
-      ctx.issues.push({ code: 'custom', message: result.message, input: raw, params: { legacy: result.legacy === true } });
-      return z.NEVER;
-    }
-    return value;
-  });
-}
-
-export const clientIdSchema = identifierSchema(checkClientId);
-export const clientSecretSchema = identifierSchema((v) => checkClientSecret(v));
-export const clientSecretAllowingLegacySchema = identifierSchema((v) => checkClientSecret(v, { allowLegacy: true }));
-export const applicationIdSchema = identifierSchema(checkApplicationId);
-export const refreshTokenSchema = identifierSchema(checkRefreshToken);
-export const sellingPartnerIdSchema = identifierSchema((v) => checkSellingPartnerId(v));
-export const vendorCodeSchema = identifierSchema(checkVendorCode);
-export const redirectUriSchema = identifierSchema(checkRedirectUri);

@@ -17,11 +17,19 @@ export interface FirstScreen {
 /** The data block's id in popup.html (a `type="application/json"` script: data, never run). */
 const BLOCK_ID = 'first-screen';
 
-/** The page's HTML with `screen` in a data block before the app's root; the HTML unchanged if it has no root. */
-export function withFirstScreen(html: string, screen: FirstScreen): string {
+const APP_ROOT = '<div id="app">';
+
+/** The page's HTML cut where the first screen goes, before the app's root; all of it first if it has no root. */
+export function splitAtAppRoot(html: string): [head: string, rest: string] {
+  const at = html.indexOf(APP_ROOT);
+  return at < 0 ? [html, ''] : [html.slice(0, at), html.slice(at)];
+}
+
+/** `screen` as the page's data block. */
+export function firstScreenBlock(screen: FirstScreen): string {
   // `<` escaped: no text in the data (an entry's name included) can close the block or open a tag.
   const json = JSON.stringify(screen).replace(/</g, '\\u003c');
-  return html.replace('<div id="app">', () => `<script type="application/json" id="${BLOCK_ID}">${json}</script><div id="app">`);
+  return `<script type="application/json" id="${BLOCK_ID}">${json}</script>`;
 }
 
 /**

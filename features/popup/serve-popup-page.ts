@@ -1,7 +1,7 @@
 import { localDayNumber, runtimeTimeZone } from '../deadlines/calendar';
 import { firstPageOf, type Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
-import { withFirstScreen, type FirstScreen } from './first-screen';
+import { firstScreenBlock, splitAtAppRoot, type FirstScreen } from './first-screen';
 
 export interface FirstScreenSource {
   /** The vault's status (the popup asks `vault.status` too, for the rest). */
@@ -86,10 +86,28 @@ export function popupPageResponder(
     // Compared as text: `URL.origin` is "null" for a chrome-extension: URL outside the browser. The `/` after the
     // origin keeps `chrome-extension://<id>.other` out.
     if (request.mode !== 'navigate' || !request.url.startsWith(`${origin}/`) || new URL(request.url).pathname !== POPUP_PATH) return undefined;
-    return Promise.all([packagedPage(), withinWait(firstScreen())])
-      .then(([html, screen]) => new Response(screen ? withFirstScreen(html, screen) : html, { headers: { 'content-type': 'text/html; charset=utf-8' } }))
+    const screen = withinWait(firstScreen());
+    return packagedPage()
+      .then((html) => new Response(streamed(html, screen), { headers: { 'content-type': 'text/html; charset=utf-8' } }))
       .catch(() => fetchPackaged(POPUP_PATH));
   };
+}
+
+/**
+ * The page as a stream: everything before the app's root at once, so the browser starts loading the popup's
+ * script while the first screen is still being worked out; then the first screen (if any) and the rest.
+ */
+function streamed(html: string, screen: Promise<FirstScreen | undefined>): ReadableStream<Uint8Array> {
+  const [head, rest] = splitAtAppRoot(html);
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async start(controller) {
+      controller.enqueue(encoder.encode(head));
+      const ready = await screen;
+      controller.enqueue(encoder.encode(ready && rest ? firstScreenBlock(ready) + rest : rest));
+      controller.close();
+    },
+  });
 }
 
 /** How long a ranked first page is reused for the same list: a deadline can pass within a day. */

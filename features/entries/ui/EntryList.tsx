@@ -109,10 +109,12 @@ export function EntryList({ entries, total, unreadable, damaged, query, onQuery,
 
 /** No row is shorter than this: its name, its details and its countdown are a line each. */
 const ROW_MIN_PX = 48;
+/** The tallest a toolbar popup can be. It opens smaller and grows to its content, so its height then is no guide. */
+const POPUP_MAX_PX = 600;
 
 /** How many rows the window can show at once, at most. */
 function rowsOnScreen(): number {
-  return Math.ceil(window.innerHeight / ROW_MIN_PX);
+  return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX) / ROW_MIN_PX);
 }
 
 interface RowProps {

@@ -40,20 +40,29 @@ describe('the entry list with only its first page', () => {
     expect(shown.textContent).toContain('Show 150 more');
   });
 
-  it('draws in its first frame only the rows the window can show, the rest of the page right after', async () => {
-    const rowsOnScreen = Math.ceil(window.innerHeight / 48);
-    expect(rowsOnScreen).toBeLessThan(50);
-    container = document.createElement('div');
-    document.body.append(container);
-    render(list(firstPage, 200), container); // effects not run yet: what the first frame shows
-    const rows = () => [...container!.querySelectorAll('.entry-row')].map((row) => row.getAttribute('data-entry-id'));
-    const firstFrame = rows();
-    expect(firstFrame).toHaveLength(rowsOnScreen);
-    expect(container.textContent).toContain('Showing the 50 most urgent of 200.'); // counts what the page holds
-    await new Promise((resolve) => setTimeout(resolve, 50)); // Preact runs effects after the next frame
-    const all = rows();
-    expect(all).toHaveLength(50);
-    expect(all.slice(0, rowsOnScreen)).toEqual(firstFrame); // the most urgent first, in the same order
+  // A toolbar popup opens smaller than it will be (it grows to its content, up to 600 px): its first frame still
+  // draws the rows 600 px can show.
+  it.each([
+    ['a tab 768 px high', 768, 16],
+    ['a popup that opened 100 px high', 100, 13],
+  ])('draws in its first frame only the rows the window can show (%s), the rest of the page right after', async (_, height, rowsOnScreen) => {
+    const realHeight = window.innerHeight;
+    Object.defineProperty(window, 'innerHeight', { value: height, configurable: true });
+    try {
+      container = document.createElement('div');
+      document.body.append(container);
+      render(list(firstPage, 200), container); // effects not run yet: what the first frame shows
+      const rows = () => [...container!.querySelectorAll('.entry-row')].map((row) => row.getAttribute('data-entry-id'));
+      const firstFrame = rows();
+      expect(firstFrame).toHaveLength(rowsOnScreen);
+      expect(container.textContent).toContain('Showing the 50 most urgent of 200.'); // counts what the page holds
+      await new Promise((resolve) => setTimeout(resolve, 50)); // Preact runs effects after the next frame
+      const all = rows();
+      expect(all).toHaveLength(50);
+      expect(all.slice(0, rowsOnScreen)).toEqual(firstFrame); // the most urgent first, in the same order
+    } finally {
+      Object.defineProperty(window, 'innerHeight', { value: realHeight, configurable: true });
+    }
   });
 
   it('never says "no match" before it has seen every entry', async () => {

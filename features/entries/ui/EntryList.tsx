@@ -42,7 +42,7 @@ export function EntryList({ entries, total, unreadable, damaged, query, onQuery,
   useEffect(() => setLimit(LIST_PAGE), [query]);
   const shown = matching.slice(0, limit);
   const more = (query ? matching.length : total) - shown.length;
-  // The first frame draws only the rows that can be on screen; the rest of the page follows right after it.
+  // The first frame draws only the rows that can be on screen; the rest of those shown follow right after it.
   const [pastFirstFrame, setPastFirstFrame] = useState(false);
   useEffect(() => setPastFirstFrame(true), []);
   const drawn = pastFirstFrame ? shown : shown.slice(0, rowsOnScreen());

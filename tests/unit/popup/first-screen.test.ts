@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { byUrgency } from '../../../features/deadlines/countdown';
 import { firstPageOf, LIST_PAGE, type Listing } from '../../../features/entries/first-page';
-import { firstScreenBlock, splitAtAppRoot, takeFirstScreen, type FirstScreen } from '../../../features/popup/first-screen';
+import { splitAtAppRoot, takeFirstScreen, type FirstScreen } from '../../../features/popup/first-screen';
 import { FIRST_SCREEN_WAIT_MS, firstScreens, popupPageResponder, type FirstScreenSource } from '../../../features/popup/serve-popup-page';
 import type { EntryMeta } from '../../../features/vault/schema';
 
@@ -31,16 +31,29 @@ function meta(i: number, extra: Partial<EntryMeta> = {}): EntryMeta {
 
 const listingOf = (count: number): Listing => ({ entries: Array.from({ length: count }, (_, i) => meta(i)), damaged: ['broken-1'] });
 
-/** The packaged page with `screen` where the background puts it. */
-function withFirstScreen(html: string, screen: FirstScreen): string {
-  const [head, rest] = splitAtAppRoot(html);
-  return head + firstScreenBlock(screen) + rest;
-}
-
 /** Parses served HTML as the popup would, returning what takeFirstScreen reads from it. */
 function read(html: string): { screen: FirstScreen | undefined; doc: Document } {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return { screen: takeFirstScreen(doc), doc };
+}
+
+const unlocked = { exists: true, unlocked: true, lastDeriveMs: 100 };
+function setup(overrides: Partial<FirstScreenSource> = {}) {
+  const source: FirstScreenSource = {
+    status: vi.fn(async () => unlocked),
+    listing: vi.fn(async () => listingOf(120)),
+    hasDraft: vi.fn(async () => false),
+    now: () => NOW,
+    ...overrides,
+  };
+  const fetchPackaged = vi.fn(async () => new Response(PACKAGED, { headers: { 'content-type': 'text/html' } }));
+  return { source, fetchPackaged, answer: popupPageResponder(source, fetchPackaged, ORIGIN) };
+}
+const navigation = (path: string) => ({ url: `${ORIGIN}${path}`, mode: 'navigate' }) as Request;
+
+/** What the background serves for the toolbar's popup.html, as text. */
+async function served(overrides: Partial<FirstScreenSource> = {}): Promise<string> {
+  return (await setup(overrides).answer(navigation('/popup.html'))!).text();
 }
 
 describe('the first page of the list', () => {
@@ -61,9 +74,9 @@ describe('the first page of the list', () => {
 });
 
 describe('the first screen in the page', () => {
-  it('goes in before the app root and is read back once, the data block removed', () => {
+  it('goes in before the app root and is read back once, the data block removed', async () => {
     const screen: FirstScreen = { status: { exists: true, unlocked: true, lastDeriveMs: 120 }, listing: firstPageOf(listingOf(60), NOW) };
-    const html = withFirstScreen(PACKAGED, screen);
+    const html = await served({ status: async () => screen.status, listing: async () => listingOf(60) });
     expect(html.indexOf('id="first-screen"')).toBeLessThan(html.indexOf('<div id="app">'));
     const { screen: read1, doc } = read(html);
     expect(read1).toEqual(screen);
@@ -71,10 +84,9 @@ describe('the first screen in the page', () => {
     expect(takeFirstScreen(doc)).toBeUndefined();
   });
 
-  it('keeps an entry name that tries to close the block as text: no element is injected', () => {
+  it('keeps an entry name that tries to close the block as text: no element is injected', async () => {
     const alias = '</script><img id="injected" src="x"><script>';
-    const screen: FirstScreen = { status: { exists: true, unlocked: true }, listing: { entries: [meta(1, { alias })], damaged: [] } };
-    const html = withFirstScreen(PACKAGED, screen);
+    const html = await served({ listing: async () => ({ entries: [meta(1, { alias })], damaged: [] }) });
     expect(html).not.toContain('</script><img');
     const { screen: back, doc } = read(html);
     expect(back?.listing?.entries[0]!.alias).toBe(alias);
@@ -103,20 +115,6 @@ describe('the first screen in the page', () => {
 
 describe('the popup page the background serves', () => {
   afterEach(() => vi.useRealTimers());
-
-  const unlocked = { exists: true, unlocked: true, lastDeriveMs: 100 };
-  function setup(overrides: Partial<FirstScreenSource> = {}) {
-    const source: FirstScreenSource = {
-      status: vi.fn(async () => unlocked),
-      listing: vi.fn(async () => listingOf(120)),
-      hasDraft: vi.fn(async () => false),
-      now: () => NOW,
-      ...overrides,
-    };
-    const fetchPackaged = vi.fn(async () => new Response(PACKAGED, { headers: { 'content-type': 'text/html' } }));
-    return { source, fetchPackaged, answer: popupPageResponder(source, fetchPackaged, ORIGIN) };
-  }
-  const navigation = (path: string) => ({ url: `${ORIGIN}${path}`, mode: 'navigate' }) as Request;
 
   it('lets every other request pass: subresources, other pages, other origins', () => {
     const { answer, source } = setup();

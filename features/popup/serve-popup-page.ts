@@ -2,6 +2,7 @@ import { localDayNumber, runtimeTimeZone } from '../deadlines/calendar';
 import { firstPageOf, type Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
 import { firstScreenBlock, splitAtAppRoot, type FirstScreen } from './first-screen';
+import { POPUP_SCRIPT_PATH, popupScriptCache } from './serve-popup-script';
 
 export interface FirstScreenSource {
   /** The vault's status (the popup asks `vault.status` too, for the rest). */
@@ -25,39 +26,46 @@ interface FetchEventLike extends Event {
 
 /**
  * Chrome: the background's service worker answers the navigation to the popup's own page (the toolbar popup and
- * its pop-out) with its first screen inside (first-screen.ts), so the popup shows its list in its first render.
- * Every other request passes by untouched, and this one gets the packaged file on any failure or delay.
+ * its pop-out) with its first screen inside (first-screen.ts), so the popup shows its list in its first render,
+ * and the popup's script from its cache (serve-popup-script.ts). Every other request passes by untouched, and
+ * these two get the packaged files on any failure or delay.
  * Firefox's background is an event page, which gets no fetch events: there the popup asks by message.
  */
 export function servePopupPage(source: FirstScreenSource): void {
   const scope = globalThis as { ServiceWorkerGlobalScope?: new () => object };
   if (!scope.ServiceWorkerGlobalScope || !(globalThis instanceof scope.ServiceWorkerGlobalScope)) return;
-  const answer = popupPageResponder(source, (path) => fetch(path), location.origin);
-  addEventListener('install', (event) => routeAroundTheWorker(event as InstallEventLike));
+  const packaged = (path: string) => fetch(path);
+  const page = popupPageResponder(source, packaged, location.origin);
+  const script = popupScriptCache(caches, packaged, location.origin);
+  addEventListener('install', (event) => {
+    routeAroundTheWorker(event as InstallEventLike);
+    (event as InstallEventLike).waitUntil(script.fill());
+  });
   addEventListener('fetch', (event) => {
     const { request } = event as FetchEventLike;
-    const response = answer(request);
+    const response = page(request) ?? script.answer(request);
     if (response) (event as FetchEventLike).respondWith(response);
   });
 }
 
 interface InstallEventLike extends Event {
   addRoutes?(rules: unknown[]): Promise<void>;
+  waitUntil(work: Promise<unknown>): void;
 }
 declare const URLPattern: new (init: { pathname: string }) => object;
 
 /**
- * Chrome's static routing: every other page and file of the extension, and popup.html while the worker is not
- * running, loads as packaged without the worker (a worker asleep would otherwise have to start first, and the
+ * Chrome's static routing: every other page and file of the extension, and these two while the worker is not
+ * running, load as packaged without the worker (a worker asleep would otherwise have to start first, and the
  * locked page must paint like a blank one). Where the API is missing, the fetch listener lets them pass anyway.
  */
 function routeAroundTheWorker(event: InstallEventLike): void {
   try {
-    const popup = new URLPattern({ pathname: POPUP_PATH });
+    const served = { or: [POPUP_PATH, POPUP_SCRIPT_PATH].map((pathname) => ({ urlPattern: new URLPattern({ pathname }) })) };
     void event
       .addRoutes?.([
-        { condition: { not: { urlPattern: popup } }, source: 'network' },
-        { condition: { urlPattern: popup, runningStatus: 'not-running' }, source: 'network' },
+        { condition: { not: served }, source: 'network' },
+        { condition: { runningStatus: 'not-running' }, source: 'network' },
       ])
       .catch(() => undefined);
   } catch {

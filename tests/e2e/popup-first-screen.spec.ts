@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { seedVault, type SeedEntry } from './support/messages';
 
@@ -14,14 +17,25 @@ function sixtyEntries(now: number): SeedEntry[] {
   return [...urgent, { alias: INJECTION, secretIssuedAt: now - 200 * DAY }, { alias: 'Alpha fresh', secretIssuedAt: now }];
 }
 
-test('popup.html comes from the worker with the most urgent entries; the whole list follows for search and Show more', async ({ extension }) => {
+/** The popup's script as this page received it: whether the worker answered, and the text. */
+function popupScriptOf(page: Page): Promise<{ fromWorker: boolean; text: string }> {
+  return page
+    .waitForResponse((response) => new URL(response.url()).pathname === '/popup-app.js')
+    .then(async (response) => ({ fromWorker: response.fromServiceWorker(), text: await response.text() }));
+}
+
+test('popup.html comes from the worker with the most urgent entries; the whole list follows for search and Show more', async ({ extension, extensionPath }) => {
   const { admin } = await seedVault(extension, sixtyEntries(Date.now()));
   const popupUrl = extension.extensionUrl('/popup.html');
+  const packagedScript = fs.readFileSync(path.join(extensionPath, 'popup-app.js'), 'utf8');
 
   const popup = await extension.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
+  const script = popupScriptOf(popup);
   const response = await popup.goto(popupUrl);
   expect(response?.fromServiceWorker()).toBe(true);
+  // Its script comes from the worker's cache too, filled at install: this version's file, byte for byte.
+  expect(await script).toEqual({ fromWorker: true, text: packagedScript });
   const served = (await response?.text()) ?? '';
   expect(served).toContain('<script type="application/json" id="first-screen">');
   expect(served).toContain('"total":60');
@@ -63,6 +77,16 @@ test('popup.html comes from the worker with the most urgent entries; the whole l
     expect((await other.goto(extension.extensionUrl(path)))?.fromServiceWorker() ?? false, path).toBe(false);
     await other.close();
   }
+
+  // The cached script gone (storage cleared): the worker answers with the packaged file, and caches it again.
+  expect(await extension.worker.evaluate(() => caches.delete('popup-script'))).toBe(true);
+  const uncached = await extension.context.newPage();
+  const refetched = popupScriptOf(uncached);
+  await uncached.goto(popupUrl);
+  expect(await refetched).toEqual({ fromWorker: true, text: packagedScript });
+  await expect(uncached.locator('.entry-row')).toHaveCount(50);
+  await expect.poll(() => extension.worker.evaluate(() => caches.has('popup-script'))).toBe(true);
+  await uncached.close();
 
   // A worker that is not running is not woken for the page: it loads as packaged, and the popup asks by message.
   await admin.close();

@@ -20,10 +20,9 @@ export type ReplyOf<S> = S extends MessageSpec<Access, z.ZodType, infer Reply> ?
 
 /**
  * Declares a message: `message('extension', z.object({ id })).replies<EntryView>()`. The reply type is written
- * beside the request schema, so the two cannot drift apart. Free of side effects: a page's bundle drops the
- * declarations it never sends.
+ * beside the request schema, so the two cannot drift apart. Every bundle that imports a protocol builds its
+ * request schemas, sent or not: a zod call is not known to be free of side effects.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function message<A extends Access, R extends z.ZodType>(access: A, request: R) {
   return { replies: <Reply>(): MessageSpec<A, R, Reply> => ({ access, request }) };
 }

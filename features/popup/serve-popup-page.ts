@@ -2,7 +2,7 @@ import { localDayNumber, runtimeTimeZone } from '../deadlines/calendar';
 import { firstPageOf, type Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
 import { firstScreenBlock, splitAtAppRoot, type FirstScreen } from './first-screen';
-import { POPUP_SCRIPT_PATH, popupScriptCache } from './serve-popup-script';
+import { ownPath, POPUP_SCRIPT_PATH, popupScriptCache } from './serve-popup-script';
 
 export interface FirstScreenSource {
   /** The vault's status (the popup asks `vault.status` too, for the rest). */
@@ -91,9 +91,7 @@ export function popupPageResponder(
     return packaged;
   };
   return (request) => {
-    // Compared as text: `URL.origin` is "null" for a chrome-extension: URL outside the browser. The `/` after the
-    // origin keeps `chrome-extension://<id>.other` out.
-    if (request.mode !== 'navigate' || !request.url.startsWith(`${origin}/`) || new URL(request.url).pathname !== POPUP_PATH) return undefined;
+    if (request.mode !== 'navigate' || ownPath(request, origin) !== POPUP_PATH) return undefined;
     const screen = withinWait(firstScreen());
     return packagedPage()
       .then((html) => new Response(streamed(html, screen), { headers: { 'content-type': 'text/html; charset=utf-8' } }))

@@ -14,7 +14,16 @@ const CACHE_NAME = 'popup-script';
 // Cache Storage takes http(s) keys only. This one is a name, never fetched: `.invalid` never resolves (RFC 2606).
 const CACHE_KEY = `https://popup-script.invalid${POPUP_SCRIPT_PATH}`;
 
-type Caches = Pick<CacheStorage, 'open' | 'delete'>;
+type Caches = Pick<CacheStorage, 'open' | 'delete' | 'match'>;
+
+/**
+ * The path `request` asks for when it is for this extension (`origin`), else undefined. Compared as text:
+ * `URL.origin` is "null" for a chrome-extension: URL outside the browser. The `/` after the origin keeps
+ * `chrome-extension://<id>.other` out.
+ */
+export function ownPath(request: Request, origin: string): string | undefined {
+  return request.url.startsWith(`${origin}/`) ? new URL(request.url).pathname : undefined;
+}
 
 export interface PopupScriptCache {
   /** While the worker installs: drops an earlier version's copy, then caches this version's file. Never rejects. */
@@ -39,13 +48,10 @@ export function popupScriptCache(caches: Caches, fetchPackaged: (path: string) =
       }
     },
     answer(request) {
-      // Compared as text, as for the page: the `/` after the origin keeps `chrome-extension://<id>.other` out.
-      if (request.method !== 'GET' || !request.url.startsWith(`${origin}/`) || new URL(request.url).pathname !== POPUP_SCRIPT_PATH) {
-        return undefined;
-      }
+      if (request.method !== 'GET' || ownPath(request, origin) !== POPUP_SCRIPT_PATH) return undefined;
       return (async () => {
         try {
-          const cached = await (await caches.open(CACHE_NAME)).match(CACHE_KEY);
+          const cached = await caches.match(CACHE_KEY, { cacheName: CACHE_NAME });
           if (cached) return cached;
         } catch {
           // Cache Storage unavailable: the packaged file below.

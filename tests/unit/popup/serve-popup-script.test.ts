@@ -23,7 +23,11 @@ function memoryCaches() {
     } as unknown as Cache;
   });
   const remove = vi.fn(async (name: string) => named.delete(name));
-  return { caches: { open, delete: remove }, named };
+  const match = vi.fn(async (key: RequestInfo | URL, options?: MultiCacheQueryOptions) => {
+    if (!options?.cacheName || !named.has(options.cacheName)) return undefined; // Chrome: no such cache, no match
+    return (await open(options.cacheName)).match(key);
+  });
+  return { caches: { open, delete: remove, match }, named };
 }
 
 function setup(body = SCRIPT) {
@@ -66,8 +70,7 @@ describe("the popup's script from the worker's cache", () => {
   it('serves the packaged file when the cache is empty or Cache Storage fails, and never rejects at install', async () => {
     const { cache, fetchPackaged, caches } = setup();
     expect(await (await cache.answer(scriptRequest())!).text()).toBe(SCRIPT); // no install ran: a miss
-    caches.open.mockRejectedValue(new Error('storage is gone'));
-    caches.delete.mockRejectedValue(new Error('storage is gone'));
+    for (const call of [caches.open, caches.delete, caches.match]) call.mockRejectedValue(new Error('storage is gone'));
     await expect(cache.fill()).resolves.toBeUndefined();
     expect(await (await cache.answer(scriptRequest())!).text()).toBe(SCRIPT);
     expect(fetchPackaged).toHaveBeenCalledTimes(2);
@@ -81,5 +84,6 @@ describe("the popup's script from the worker's cache", () => {
     expect(cache.answer(scriptRequest(`${ORIGIN}.other${POPUP_SCRIPT_PATH}`))).toBeUndefined();
     expect(cache.answer(scriptRequest(undefined, 'POST'))).toBeUndefined();
     expect(caches.open).not.toHaveBeenCalled();
+    expect(caches.match).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,3 @@
-import '../../platform/zod-jitless';
 import { render } from 'preact';
 import { Settings } from '../../features/settings/ui/Settings';
 import '../../components/styles.css';

@@ -1,4 +1,3 @@
-import '../../platform/zod-jitless';
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { App } from '../../features/popup/App';

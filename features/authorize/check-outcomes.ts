@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every outcome of a credential check: its plain words, what to do next (shown in the entry and its history), and
  * whether it says the credential does not work now (`failing`: the badge's "check failing" level). Could not reach
@@ -16,8 +14,3 @@ export const CHECK_OUTCOMES = {
 } as const satisfies Record<string, { label: string; next: 'none' | 'rotate' | 'renew' | 'retry' | 'roles'; failing: boolean }>;
 
 export type CheckOutcome = keyof typeof CHECK_OUTCOMES;
-
-/** The outcomes as stored in entry metadata: exactly the keys of CHECK_OUTCOMES. */
-export const checkOutcomeSchema = z.enum(Object.keys(CHECK_OUTCOMES) as [CheckOutcome, ...CheckOutcome[]]);
-export const credentialCheckSchema = z.object({ at: z.number(), outcome: checkOutcomeSchema, secret: z.enum(['current', 'previous']) });
-export type CredentialCheck = z.infer<typeof credentialCheckSchema>;

@@ -1,6 +1,5 @@
 import { classifyRedirect, matchCapture, PENDING_TTL_MS, type FinalRedirect } from '../amazon/redirect';
 import {
-  isWaiting,
   KEEP_MS,
   MAX_CAPTURES,
   MAX_REDIRECT_URL_LENGTH,
@@ -11,6 +10,7 @@ import {
   type Pending,
   type UnverifiedReason,
 } from './model';
+import { isWaiting } from './pending';
 
 /**
  * Pure state transitions of the redirect watcher. Each takes the current state and returns the next one

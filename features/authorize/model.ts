@@ -93,17 +93,3 @@ export const MAX_REDIRECT_URL_LENGTH = 4096;
 export const UNVERIFIED_NOTICE_INTERVAL_MS = 60_000;
 
 export { PENDING_TTL_MS };
-
-export type PendingStatus = 'waiting' | 'captured' | 'saved' | 'expired';
-
-export function pendingStatus(p: Pending): PendingStatus {
-  if (p.savedAt !== undefined) return 'saved';
-  if (p.captureId !== undefined) return 'captured';
-  if (p.expiredAt !== undefined) return 'expired';
-  return 'waiting';
-}
-
-/** A pending authorization still waiting for its redirect at `now`. */
-export function isWaiting(p: Pending, now: number): boolean {
-  return p.captureId === undefined && p.expiredAt === undefined && now - p.startedAt < PENDING_TTL_MS;
-}

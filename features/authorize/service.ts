@@ -10,7 +10,8 @@ import { captureBadgeHint, type CaptureBadgeHint } from './badge';
 import { exchangeCode } from './exchange';
 import { applyExpiry, applyNavigation, applyTabRemoved, nextExpiryAt, type NavigationDetails, type NavigationOutcome } from './flows';
 import { formatMsLeft } from './format';
-import { isWaiting, type Capture, type CaptureState, type EntryDraft, type Pending } from './model';
+import type { Capture, CaptureState, EntryDraft, Pending } from './model';
+import { isWaiting } from './pending';
 import { checkTokenEndpoint, endpointPermission, type CaptureSettings } from './settings';
 import type { CaptureStore } from './store';
 

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
-import { entryMetaSchema } from '../vault/schema';
 
 /**
  * What the popup's first screen needs, put into popup.html by the background when it serves the page (Chrome:
@@ -33,13 +31,29 @@ export function firstScreenBlock(screen: FirstScreen): string {
 }
 
 /**
- * What a data block must hold to be used, checked with the vault's own entry schema as every message is checked
- * in its receiver: the worker wrote it, but a malformed block must never reach the list.
+ * Whether a parsed block is a first screen. Its entries come from our own worker, as every `entries.list` reply
+ * does, and are trusted as those replies are: checked in shape only (the envelope, and rows with an id and a
+ * name), not against the vault's schema, so that the popup loads no zod before its first frame. Anything else,
+ * a cut-off page for one, counts as none and the popup asks by message.
  */
-const firstScreenSchema = z.object({
-  status: z.object({ exists: z.boolean(), unlocked: z.boolean(), lastDeriveMs: z.number().optional() }),
-  listing: z.object({ entries: z.array(entryMetaSchema), damaged: z.array(z.string()), total: z.number().int().nonnegative().optional() }).optional(),
-});
+function isFirstScreen(value: unknown): value is FirstScreen {
+  if (!isRecord(value) || !isRecord(value.status)) return false;
+  const { exists, unlocked, lastDeriveMs } = value.status;
+  if (typeof exists !== 'boolean' || typeof unlocked !== 'boolean') return false;
+  if (lastDeriveMs !== undefined && typeof lastDeriveMs !== 'number') return false;
+  if (value.listing === undefined) return true;
+  if (!isRecord(value.listing)) return false;
+  const { entries, damaged, total } = value.listing;
+  return (
+    Array.isArray(entries) &&
+    entries.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.alias === 'string') &&
+    Array.isArray(damaged) &&
+    damaged.every((id) => typeof id === 'string') &&
+    (total === undefined || (Number.isInteger(total) && (total as number) >= 0))
+  );
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The first screen the background put into this page, if any, read once; anything malformed counts as none. */
 export function takeFirstScreen(doc: Document): FirstScreen | undefined {
@@ -47,8 +61,8 @@ export function takeFirstScreen(doc: Document): FirstScreen | undefined {
   if (!block) return undefined;
   block.remove();
   try {
-    const parsed = firstScreenSchema.safeParse(JSON.parse(block.textContent ?? ''));
-    return parsed.success ? parsed.data : undefined;
+    const parsed: unknown = JSON.parse(block.textContent ?? '');
+    return isFirstScreen(parsed) ? parsed : undefined;
   } catch {
     return undefined; // not JSON
   }

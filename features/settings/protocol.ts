@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { CLIPBOARD_CLEAR_CHOICES } from '../../platform/clipboard/protocol';
 import { message } from '../../platform/message';
 import { DEFAULT_REMINDER_THRESHOLDS } from '../deadlines/reminders';
-
-export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 0] as const; // minutes; 0 = only on browser restart
+import { AUTO_LOCK_CHOICES, CLIPBOARD_CLEAR_CHOICES } from './choices';
 
 export const settingsSchema = z.object({
   autoLockMinutes: oneOf(AUTO_LOCK_CHOICES),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { credentialCheckSchema } from '../authorize/check-outcomes';
+import { CHECK_OUTCOMES, type CheckOutcome } from '../authorize/check-outcomes';
 
 /**
  * Records as they are stored in IndexedDB. Metadata stays readable while the vault is locked (the toolbar
@@ -36,6 +36,11 @@ export const kindSchema = z.enum(['seller', 'vendor']);
 export const environmentSchema = z.enum(['production', 'sandbox']);
 export const regionSchema = z.enum(['NA', 'EU', 'FE']);
 export const connectorSchema = z.enum(['cleo-amp', 'shopctrl-1p', 'shopctrl-3p', 'other']);
+
+/** A credential check's outcome as stored in entry metadata: exactly the keys of CHECK_OUTCOMES. */
+const checkOutcomeSchema = z.enum(Object.keys(CHECK_OUTCOMES) as [CheckOutcome, ...CheckOutcome[]]);
+const credentialCheckSchema = z.object({ at: z.number(), outcome: checkOutcomeSchema, secret: z.enum(['current', 'previous']) });
+export type CredentialCheck = z.infer<typeof credentialCheckSchema>;
 
 export const entryMetaSchema = z.object({
   id: z.string().min(1),

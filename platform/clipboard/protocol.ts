@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { message } from '../message';
 
-export const CLIPBOARD_CLEAR_CHOICES = [0, 10, 30, 60, 120, 300] as const; // seconds; 0 = never clear
-
 export const clipboardProtocol = {
   /** A page of ours (or the panel on an Amazon page) just copied something; clear it later if unchanged. */
   'clipboard.copied': message('content', z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) })).replies<{

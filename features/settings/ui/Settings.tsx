@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../../platform/client';
 import { useSubmission } from '../../../components/useSubmission';
-import { CLIPBOARD_CLEAR_CHOICES } from '../../../platform/clipboard/protocol';
-import { AUTO_LOCK_CHOICES, type Settings as SettingsValue } from '../protocol';
+import { AUTO_LOCK_CHOICES, CLIPBOARD_CLEAR_CHOICES } from '../choices';
+import type { Settings as SettingsValue } from '../protocol';
 import { assessPassphrase } from '../../vault/passphrase';
 import { PassphraseField } from '../../../components/PassphraseField';
 import { ReminderThresholds } from '../../deadlines/ui/ReminderThresholds';

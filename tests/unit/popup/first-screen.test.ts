@@ -103,7 +103,9 @@ describe('the first screen in the page', () => {
     ['no status', '{"listing":{"entries":[],"damaged":[]}}'],
     ['a status without booleans', '{"status":{"exists":"yes","unlocked":true}}'],
     ['entries that are not entries', '{"status":{"exists":true,"unlocked":true},"listing":{"entries":[{"id":3}],"damaged":[]}}'],
-    ['an entry the vault schema refuses', `{"status":{"exists":true,"unlocked":true},"listing":{"entries":[${JSON.stringify({ ...meta(1), kind: 'robot' })}],"damaged":[]}}`],
+    ['an entry without a name', `{"status":{"exists":true,"unlocked":true},"listing":{"entries":[${JSON.stringify({ ...meta(1), alias: undefined })}],"damaged":[]}}`],
+    ['a damaged list that is not ids', '{"status":{"exists":true,"unlocked":true},"listing":{"entries":[],"damaged":[7]}}'],
+    ['a derive time that is not a number', '{"status":{"exists":true,"unlocked":false,"lastDeriveMs":"slow"}}'],
     ['a broken total', '{"status":{"exists":true,"unlocked":true},"listing":{"entries":[],"damaged":[],"total":"many"}}'],
     ['null', 'null'],
   ])('counts a malformed block (%s) as none', (_, json) => {

@@ -1,8 +1,7 @@
 import { parseRotationNotification, type RotationNotification } from '../amazon/notifications';
 import { rotationChange } from '../entries/rotate-entry';
 import { VaultError } from '../../platform/errors';
-import { runtimeTimeZone } from '../deadlines/calendar';
-import { formatDate } from '../../platform/dates';
+import { formatDate, runtimeTimeZone } from '../../platform/dates';
 import type { EntryMeta } from '../vault/schema';
 import type { EntryChange, VaultService } from '../vault/vault';
 import type { EntryView } from '../entries/protocol';

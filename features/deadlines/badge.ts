@@ -1,6 +1,7 @@
 import type { EntryMeta } from '../vault/schema';
 import { CHECK_OUTCOMES } from '../authorize/check-outcomes';
-import { localDayNumber, runtimeTimeZone } from './calendar';
+import { localDayNumber } from './calendar';
+import { runtimeTimeZone } from '../../platform/dates';
 import {
   compareText,
   CREDENTIAL_DEADLINE_KINDS,

@@ -3,11 +3,6 @@ import { wallClockParts } from '../../platform/dates';
 
 /** Local calendar arithmetic with an explicit time zone, so results never depend on the machine running the tests. */
 
-/** The zone of the runtime (the user's zone in the browser). */
-export function runtimeTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** The local date of `at` in `timeZone` as a day count since 1970-01-01 (so differences are calendar days). */
 export function localDayNumber(at: number, timeZone: string): number {
   const { year, month, day } = wallClockParts(at, timeZone);

@@ -1,5 +1,5 @@
+import { runtimeTimeZone } from '../../platform/dates';
 import { badgeFor, type Badge } from './badge';
-import { runtimeTimeZone } from './calendar';
 import { dueReminders, type Reminder, type ReminderMarkers } from './reminders';
 import type { EntryMeta } from '../vault/schema';
 

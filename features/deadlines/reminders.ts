@@ -1,6 +1,6 @@
 import type { EntryMeta } from '../vault/schema';
-import { localDayNumber, runtimeTimeZone } from './calendar';
-import { DISPLAY_LOCALE, formatDate } from '../../platform/dates';
+import { localDayNumber } from './calendar';
+import { DISPLAY_LOCALE, formatDate, runtimeTimeZone } from '../../platform/dates';
 import {
   compareText,
   CREDENTIAL_DEADLINE_KINDS,

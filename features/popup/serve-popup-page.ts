@@ -1,4 +1,5 @@
-import { localDayNumber, runtimeTimeZone } from '../deadlines/calendar';
+import { localDayNumber } from '../deadlines/calendar';
+import { runtimeTimeZone } from '../../platform/dates';
 import { firstPageOf, type Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
 import { firstScreenBlock, splitAtAppRoot, type FirstScreen } from './first-screen';

@@ -1,5 +1,5 @@
-import { localDayNumber, runtimeTimeZone } from '../calendar';
-import { formatDate } from '../../../platform/dates';
+import { localDayNumber } from '../calendar';
+import { formatDate, runtimeTimeZone } from '../../../platform/dates';
 import { daysAndLevel, relativeDays } from '../countdown';
 import type { Level } from '../rules';
 

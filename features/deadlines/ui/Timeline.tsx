@@ -1,6 +1,6 @@
+import { runtimeTimeZone } from '../../../platform/dates';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
-import { runtimeTimeZone } from '../calendar';
 import type { DeadlineKind } from '../countdown';
 import { LEVEL_THRESHOLD_DAYS, LEVELS_BY_SEVERITY, type Level } from '../rules';
 import type { EntryMeta } from '../../vault/schema';

@@ -1,7 +1,7 @@
+import { runtimeTimeZone } from '../../../platform/dates';
 import { useEffect, useState } from 'preact/hooks';
 import { RequestError, send } from '../../../platform/client';
 import { drafts, NEW_ENTRY_DRAFT, type Draft } from '../drafts';
-import { runtimeTimeZone } from '../../deadlines/calendar';
 import type { EntryView } from '../protocol';
 import type { EntryMeta } from '../../vault/schema';
 import { entryHash } from './deep-link';

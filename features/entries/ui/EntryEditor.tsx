@@ -1,9 +1,9 @@
+import { runtimeTimeZone } from '../../../platform/dates';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MARKETPLACES } from '../../amazon/hosts';
 import { CLIENT_ID_RULE, CLIENT_SECRET_RULE, normalizePasted } from '../../amazon/identifiers';
 import { RequestError, send } from '../../../platform/client';
 import { drafts } from '../drafts';
-import { runtimeTimeZone } from '../../deadlines/calendar';
 import { toDateInput } from './dates';
 import type { EntryView } from '../protocol';
 import type { EntryMeta } from '../../vault/schema';

@@ -1,8 +1,8 @@
+import { runtimeTimeZone } from '../../../platform/dates';
 import { useState } from 'preact/hooks';
 import { checkClientSecret, CLIENT_SECRET_RULE, normalizePasted } from '../../amazon/identifiers';
 import { parseCredentialBlock } from '../../amazon/paste';
 import { RequestError, send } from '../../../platform/client';
-import { runtimeTimeZone } from '../../deadlines/calendar';
 import type { EntryMeta } from '../../vault/schema';
 import { Dialog } from '../../../components/Dialog';
 import { Working } from '../../../components/Working';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PENDING_TTL_MS } from '../amazon/redirect';
 import { connectorSchema, environmentSchema, kindSchema, regionSchema } from '../vault/schema';
 
 /**
@@ -91,5 +90,3 @@ export const MAX_UNVERIFIED_CAPTURES = 5;
 /** Longer redirect URLs are ignored (a real Result URL is a few hundred characters). */
 export const MAX_REDIRECT_URL_LENGTH = 4096;
 export const UNVERIFIED_NOTICE_INTERVAL_MS = 60_000;
-
-export { PENDING_TTL_MS };

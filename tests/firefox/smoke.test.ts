@@ -90,10 +90,12 @@ afterEach(async ({ task }) => {
 });
 
 describe('LWA Vault in Firefox ESR', () => {
-  it('first run: the popup offers to create a vault, with zod jitless', async () => {
+  // zod runs in the background only, jitless: its probe of `Function('')` would put a CSP error in the Browser
+  // Console, which fails every step (afterEach), and the background checks every message with zod.
+  it('first run: the popup offers to create a vault, and loads no zod', async () => {
     popup = await firefox.openExtensionPage('popup.html?popout=1');
     await shows(popup, 'Create your vault');
-    expect(await popup.evaluate(() => (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless)).toBe(true);
+    expect(await popup.evaluate(() => '__zod_globalConfig' in globalThis)).toBe(false);
   });
 
   it('creates the vault', async () => {

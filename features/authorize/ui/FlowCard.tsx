@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { codeMsLeft, validateResultUrl, type ResultUrlCheck } from '../../amazon/redirect';
+import { codeMsLeft, PENDING_TTL_MS, validateResultUrl, type ResultUrlCheck } from '../../amazon/redirect';
 import { formatMsLeft } from '../format';
 import { formatTime } from '../../../platform/dates';
-import { PENDING_TTL_MS } from '../../amazon/redirect';
 import type { Capture, Pending } from '../model';
 import { pendingStatus } from '../pending';
 import type { CaptureSettings } from '../settings';

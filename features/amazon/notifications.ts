@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkApplicationId, checkClientId, checkClientSecret, normalizePasted } from './identifiers';
+import { isRecord } from '../../platform/is-record';
 
 /**
  * Reads a pasted credential-rotation notification (docs/amazon.md §4): APPLICATION_OAUTH_CLIENT_NEW_SECRET
@@ -65,9 +66,6 @@ const secretExpirySchema = z.object({
 });
 
 const fail = (message: string): NotificationParse => ({ ok: false, message });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {

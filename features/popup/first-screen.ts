@@ -1,3 +1,4 @@
+import { isRecord } from '../../platform/is-record';
 import type { Listing } from '../entries/first-page';
 import type { VaultStatus } from '../vault/protocol';
 
@@ -52,8 +53,6 @@ function isFirstScreen(value: unknown): value is FirstScreen {
     (total === undefined || (Number.isInteger(total) && (total as number) >= 0))
   );
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The first screen the background put into this page, if any, read once; anything malformed counts as none. */
 export function takeFirstScreen(doc: Document): FirstScreen | undefined {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Chrome } from '../../tests/e2e/fixtures';
 import { median, type BenchContext, type BenchRow } from '../types';
 import { alongsideBlankPage, ratioRow } from '../blank-page.mjs';
@@ -111,25 +111,6 @@ async function lockedScreenPaint(ctx: BenchContext, url: string): Promise<number
   }
 }
 
-/**
- * The page the toolbar button opens once the lock has reached it. The worker points the button after replying
- * (handlers.ts: `onStatus` never delays the reply), so reading it right after the reply can still name the popup.
- * A button that is not on the locked page within 2 s is a fault, not a measurement.
- */
-async function toolbarPageOnceLocked(ctx: BenchContext): Promise<string> {
-  const page = await ctx.worker.evaluate(async () => {
-    const deadline = Date.now() + 2_000;
-    let popup = await chrome.action.getPopup({});
-    while (!popup.endsWith('/locked.html') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      popup = await chrome.action.getPopup({});
-    }
-    return popup;
-  });
-  if (!page.endsWith('/locked.html')) throw new Error(`the toolbar button still opens ${page} 2 s after the vault locked`);
-  return page;
-}
-
 function builtSizes(): BenchRow[] {
   const size = (file: string) => fs.statSync(path.join(OUTPUT, file)).size;
   const chunksOf = (html: string) =>
@@ -162,7 +143,10 @@ export default async function vaultRows(ctx: BenchContext): Promise<BenchRow[]> 
   const heap = await workerHeapBytes(ctx);
 
   await send(page, 'vault.lock');
-  const toolbarPage = await toolbarPageOnceLocked(ctx);
+  // The worker points the button after replying (handlers.ts: `onStatus` never delays the reply).
+  const toolbarPopup = () => ctx.worker.evaluate(() => chrome.action.getPopup({}));
+  await expect.poll(toolbarPopup, { message: 'the toolbar button opens the locked page', timeout: 2_000 }).toMatch(/\/locked\.html$/);
+  const toolbarPage = await toolbarPopup();
   const locked = await alongsideBlankPage(ctx, () => lockedScreenPaint(ctx, toolbarPage));
 
   const row = (name: string, value: number, unit: string, limit?: number): BenchRow =>
